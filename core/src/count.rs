@@ -116,7 +116,10 @@ mod tests {
         assert_eq!(parse_count("\u{2212}5"), Err(CountError::Negative));
         assert_eq!(parse_count("2.5"), Err(CountError::Fractional));
         assert_eq!(parse_count("10000000001"), Err(CountError::TooLarge));
-        assert_eq!(parse_count("99999999999999999999999"), Err(CountError::TooLarge));
+        assert_eq!(
+            parse_count("99999999999999999999999"),
+            Err(CountError::TooLarge)
+        );
         assert_eq!(parse_count("NaN"), Err(CountError::NotANumber));
         assert_eq!(parse_count("Infinity"), Err(CountError::NotANumber));
     }

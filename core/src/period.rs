@@ -31,11 +31,15 @@ pub enum Problem {
     /// S = 0: no rate has a denominator.
     ZeroStart,
     /// E > S + N: more customers at the end than could have been there.
-    EndAboveStartPlusNew { most: u64 },
+    EndAboveStartPlusNew {
+        most: u64,
+    },
     /// More new customers lost than were won.
     NewLostAboveNew,
     /// More new customers lost than customers lost in all.
-    NewLostAboveLost { lost: u64 },
+    NewLostAboveLost {
+        lost: u64,
+    },
 }
 
 /// A problem and the field it belongs to.
@@ -93,7 +97,12 @@ impl PeriodReport {
 
 impl PeriodCounts {
     /// Validates counts. Returns the first problem found, attached to the field to fix.
-    pub fn new(start: u64, new: u64, end: u64, new_lost: Option<u64>) -> Result<Self, FieldProblem> {
+    pub fn new(
+        start: u64,
+        new: u64,
+        end: u64,
+        new_lost: Option<u64>,
+    ) -> Result<Self, FieldProblem> {
         let at = |field, problem| FieldProblem { field, problem };
         if start == 0 {
             return Err(at(Field::Start, Problem::ZeroStart));
@@ -287,7 +296,10 @@ mod tests {
     #[test]
     fn bad_new_lost_keeps_the_other_metrics() {
         let r = evaluate("20", "5", "24", "6");
-        assert_eq!(r.problem_for(Field::NewLost), Some(Problem::NewLostAboveNew));
+        assert_eq!(
+            r.problem_for(Field::NewLost),
+            Some(Problem::NewLostAboveNew)
+        );
         assert!((r.metrics.retention_rate.unwrap() - 0.95).abs() < EXACT);
         let r = evaluate("20", "5", "24", "2");
         assert_eq!(
@@ -299,9 +311,18 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let r = evaluate("", "x", "-3", "1.5");
-        assert_eq!(r.problem_for(Field::Start), Some(Problem::Count(CountError::Empty)));
-        assert_eq!(r.problem_for(Field::New), Some(Problem::Count(CountError::NotANumber)));
-        assert_eq!(r.problem_for(Field::End), Some(Problem::Count(CountError::Negative)));
+        assert_eq!(
+            r.problem_for(Field::Start),
+            Some(Problem::Count(CountError::Empty))
+        );
+        assert_eq!(
+            r.problem_for(Field::New),
+            Some(Problem::Count(CountError::NotANumber))
+        );
+        assert_eq!(
+            r.problem_for(Field::End),
+            Some(Problem::Count(CountError::Negative))
+        );
         assert_eq!(
             r.problem_for(Field::NewLost),
             Some(Problem::Count(CountError::Fractional))

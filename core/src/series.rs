@@ -189,7 +189,11 @@ mod tests {
     #[test]
     fn invalid_rows_are_skipped_and_flagged() {
         let r = evaluate_rows(
-            &[row("a", "10", "0", "9"), row("b", "", "0", "50"), row("c", "", "x", "")],
+            &[
+                row("a", "10", "0", "9"),
+                row("b", "", "0", "50"),
+                row("c", "", "x", ""),
+            ],
             PeriodUnit::Month,
         );
         assert!(!r.rows[1].problems.is_empty());

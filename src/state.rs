@@ -1,0 +1,307 @@
+//! The widget's whole state, the actions that change it and the pure reducer that applies them.
+//! Everything shown is derived from this state by the core crate during rendering; nothing
+//! derived is stored, so it can never disagree with the inputs.
+
+use std::rc::Rc;
+
+use retention_core::period::Field;
+use retention_core::series::RowInput;
+use retention_core::unit::PeriodUnit;
+use yew::Reducible;
+
+/// The four text fields of the single-period form, exactly as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodInputs {
+    pub start: String,
+    pub new: String,
+    pub end: String,
+    pub new_lost: String,
+}
+
+impl Default for PeriodInputs {
+    /// The first worked example of the domain notes, so a visitor sees a result at once.
+    fn default() -> Self {
+        PeriodInputs {
+            start: "20".into(),
+            new: "5".into(),
+            end: "24".into(),
+            new_lost: String::new(),
+        }
+    }
+}
+
+impl PeriodInputs {
+    pub fn get(&self, field: Field) -> &str {
+        match field {
+            Field::Start => &self.start,
+            Field::New => &self.new,
+            Field::End => &self.end,
+            Field::NewLost => &self.new_lost,
+        }
+    }
+
+    fn set(&mut self, field: Field, value: String) {
+        match field {
+            Field::Start => self.start = value,
+            Field::New => self.new = value,
+            Field::End => self.end = value,
+            Field::NewLost => self.new_lost = value,
+        }
+    }
+}
+
+/// A row of the period table with a stable id, so keyed rendering keeps focus when rows move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub id: u32,
+    pub input: RowInput,
+}
+
+/// Which cell of a table row an edit is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowField {
+    Label,
+    Start,
+    New,
+    End,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub period: PeriodInputs,
+    pub rows: Vec<TableRow>,
+    pub unit: PeriodUnit,
+    next_row_id: u32,
+}
+
+pub enum Action {
+    SetPeriodField(Field, String),
+    SetRowField {
+        id: u32,
+        field: RowField,
+        value: String,
+    },
+    AddRow,
+    RemoveRow(u32),
+    /// Moves a row up (`-1`) or down (`+1`); a move past either end does nothing.
+    MoveRow {
+        id: u32,
+        by: isize,
+    },
+    SetUnit(PeriodUnit),
+}
+
+/// A small example table so the many-period panel is not empty on first load.
+const EXAMPLE_ROWS: [(&str, &str, &str, &str); 6] = [
+    ("Jan", "1000", "120", "1040"),
+    ("Feb", "", "110", "1065"),
+    ("Mar", "", "130", "1110"),
+    ("Apr", "", "90", "1108"),
+    ("May", "", "140", "1160"),
+    ("Jun", "", "100", "1172"),
+];
+
+impl Default for State {
+    fn default() -> Self {
+        let rows: Vec<TableRow> = EXAMPLE_ROWS
+            .iter()
+            .zip(0u32..)
+            .map(|(&(label, start, new, end), id)| TableRow {
+                id,
+                input: RowInput {
+                    label: label.into(),
+                    start: start.into(),
+                    new: new.into(),
+                    end: end.into(),
+                },
+            })
+            .collect();
+        State {
+            period: PeriodInputs::default(),
+            next_row_id: rows.len() as u32,
+            rows,
+            unit: PeriodUnit::Month,
+        }
+    }
+}
+
+impl State {
+    /// The state a page opens with: defaults, overridden by the query string (`?start=20&new=5&end=24`).
+    pub fn from_query(query: &str) -> State {
+        let mut state = State::default();
+        let params = parse_query(query);
+        let prefill = [
+            ("start", Field::Start),
+            ("new", Field::New),
+            ("end", Field::End),
+            ("new_lost", Field::NewLost),
+        ];
+        // A link that sets any of the counts describes its own period: fields it leaves out start
+        // blank rather than keeping the example's values.
+        if params
+            .iter()
+            .any(|(k, _)| prefill.iter().any(|(name, _)| k == name))
+        {
+            state.period = PeriodInputs {
+                start: String::new(),
+                new: String::new(),
+                end: String::new(),
+                new_lost: String::new(),
+            };
+            for (name, field) in prefill {
+                if let Some((_, v)) = params.iter().find(|(k, _)| k == name) {
+                    state.period.set(field, v.clone());
+                }
+            }
+            if state.period.new.is_empty() {
+                state.period.new = "0".into();
+            }
+        }
+        if let Some((_, unit)) = params.iter().find(|(k, _)| k == "unit") {
+            if let Some(unit) = PeriodUnit::from_key(unit) {
+                state.unit = unit;
+            }
+        }
+        state
+    }
+
+    pub fn row_inputs(&self) -> Vec<RowInput> {
+        self.rows.iter().map(|r| r.input.clone()).collect()
+    }
+}
+
+/// Splits `?a=1&b=2` into decoded pairs. Percent-escapes and `+` are decoded; a malformed escape
+/// is kept as written, since a wrong prefill is shown and flagged next to its field anyway.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = |j: usize| bytes.get(j).and_then(|&c| (c as char).to_digit(16));
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => match (hex(i + 1), hex(i + 2)) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetPeriodField(field, value) => next.period.set(field, value),
+            Action::SetRowField { id, field, value } => {
+                if let Some(row) = next.rows.iter_mut().find(|r| r.id == id) {
+                    let slot = match field {
+                        RowField::Label => &mut row.input.label,
+                        RowField::Start => &mut row.input.start,
+                        RowField::New => &mut row.input.new,
+                        RowField::End => &mut row.input.end,
+                    };
+                    *slot = value;
+                }
+            }
+            Action::AddRow => {
+                let id = next.next_row_id;
+                next.next_row_id = next.next_row_id.wrapping_add(1);
+                next.rows.push(TableRow {
+                    id,
+                    input: RowInput {
+                        label: String::new(),
+                        start: String::new(),
+                        new: "0".into(),
+                        end: String::new(),
+                    },
+                });
+            }
+            Action::RemoveRow(id) => next.rows.retain(|r| r.id != id),
+            Action::MoveRow { id, by } => {
+                if let Some(from) = next.rows.iter().position(|r| r.id == id) {
+                    let to = from as isize + by;
+                    if to >= 0 && (to as usize) < next.rows.len() {
+                        next.rows.swap(from, to as usize);
+                    }
+                }
+            }
+            Action::SetUnit(unit) => next.unit = unit,
+        }
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(state: State, action: Action) -> State {
+        (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn query_prefills_the_period() {
+        let s = State::from_query("?start=44&new=12&end=43");
+        assert_eq!(s.period.start, "44");
+        assert_eq!(s.period.new, "12");
+        assert_eq!(s.period.end, "43");
+        assert_eq!(s.period.new_lost, "");
+    }
+
+    #[test]
+    fn query_decodes_and_ignores_unknowns() {
+        let s = State::from_query("?start=1%2C000&end=990&bogus=%ZZ&unit=week");
+        assert_eq!(s.period.start, "1,000");
+        assert_eq!(s.period.new, "0");
+        assert_eq!(s.unit, PeriodUnit::Week);
+        assert_eq!(State::from_query("").period, PeriodInputs::default());
+    }
+
+    #[test]
+    fn rows_move_within_bounds() {
+        let s = State::default();
+        let first = s.rows[0].id;
+        let moved = apply(s.clone(), Action::MoveRow { id: first, by: 1 });
+        assert_eq!(moved.rows[1].id, first);
+        let unchanged = apply(s.clone(), Action::MoveRow { id: first, by: -1 });
+        assert_eq!(unchanged.rows, s.rows);
+    }
+
+    #[test]
+    fn add_and_remove_rows_keep_ids_unique() {
+        let s = apply(State::default(), Action::AddRow);
+        let s = apply(s, Action::AddRow);
+        let mut ids: Vec<u32> = s.rows.iter().map(|r| r.id).collect();
+        ids.dedup();
+        assert_eq!(ids.len(), 8);
+        let last = s.rows[7].id;
+        let s = apply(s, Action::RemoveRow(last));
+        assert_eq!(s.rows.len(), 7);
+        assert!(s.rows.iter().all(|r| r.id != last));
+    }
+}
