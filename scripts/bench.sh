@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The benchmark command: builds the release widget and the empty-Yew floor, then prints size and
+# speed figures (bench/bench.mjs). Record the output in docs/BENCHMARKS.md with the date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+trunk build --release >/dev/null
+trunk build --release --config bench/floor/Trunk.toml bench/floor/index.html --dist bench/out/floor >/dev/null
+echo "date=$(date -u +%Y-%m-%dT%H:%MZ) rustc=$(rustc --version | cut -d' ' -f2) chromium=$(chromium --version | cut -d' ' -f2)"
+node bench/bench.mjs dist bench/out/floor
