@@ -10,3 +10,4 @@ pub mod model;
 pub mod period;
 pub mod series;
 pub mod unit;
+pub mod whatif;
