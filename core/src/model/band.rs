@@ -9,7 +9,7 @@
 
 use super::fit::cholesky;
 use super::rng::SplitMix64;
-use super::{ModelFit, Params};
+use super::{ModelFit, Params, MAX_HORIZON};
 
 /// Upper bound on `replicates × (horizon + 1)`: 2 million points is 16 MB, the most a browser tab
 /// should spend on a band.
@@ -58,6 +58,8 @@ pub struct Band {
 
 /// Draws the band of `fit.survival(horizon)`. See the module documentation for the method.
 pub fn band(fit: &ModelFit, horizon: usize, options: BandOptions) -> Result<Band, BandProblem> {
+    // The same cap as the curve itself, so band and curve always have the same length.
+    let horizon = horizon.min(MAX_HORIZON);
     if !(options.level > 0.0 && options.level < 1.0) {
         return Err(BandProblem::LevelOutOfRange);
     }

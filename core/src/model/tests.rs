@@ -30,7 +30,7 @@ fn sbg_params(fit: &ModelFit) -> (f64, f64) {
 fn reproduces_fader_hardie_regular() {
     // Published: α̂ = 0.704, β̂ = 1.182, LL = −1680.3 (fit on years 0..7).
     //
-    // The brief handed to us quoted −1611.2 for this segment and −1680.3 for "high end": the two
+    // The project brief quoted −1611.2 for this segment and −1680.3 for "high end": the two
     // LL values are swapped there. With α̂, β̂ matching to all printed digits the maximum is fixed
     // by the data; an independent Python/SciPy fit of the same likelihood
     // (`bench/sbg_scipy.py`) also gives −1680.265 here and −1611.158 for "high end".
@@ -296,7 +296,7 @@ fn band_refuses_what_it_cannot_do() {
         Err(BandProblem::LevelOutOfRange)
     );
     assert_eq!(
-        fit.band(usize::MAX, with(100, 0.9)),
+        fit.band(usize::MAX, with(1000, 0.9)),
         Err(BandProblem::TooMuchWork)
     );
     let flat = fit_constant(&[vec![10, 10, 10]]).unwrap();
