@@ -6,6 +6,8 @@
 //! (field, row, column) so the UI can put a message next to it.
 
 pub mod count;
+pub mod model;
 pub mod period;
 pub mod series;
 pub mod unit;
+pub mod whatif;

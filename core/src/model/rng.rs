@@ -1,0 +1,60 @@
+//! A small deterministic pseudo-random generator (SplitMix64) for the uncertainty band and tests.
+//!
+//! Deterministic on purpose: the same data must draw the same band on every render, and the crate
+//! stays free of a `rand` dependency in the wasm bundle.
+
+/// SplitMix64 (Steele, Lea & Flood 2014): passes BigCrush, one u64 of state.
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in the open interval (0, 1): never 0, so its logarithm is finite.
+    pub fn uniform(&mut self) -> f64 {
+        ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+    }
+
+    /// Standard normal by Box–Muller (one of the pair; simplicity beats speed here).
+    pub fn normal(&mut self) -> f64 {
+        let u1 = self.uniform();
+        let u2 = self.uniform();
+        (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normal_has_mean_zero_and_unit_variance() {
+        let mut rng = SplitMix64::new(7);
+        let n = 100_000;
+        let draws: Vec<f64> = (0..n).map(|_| rng.normal()).collect();
+        let mean = draws.iter().sum::<f64>() / n as f64;
+        let var = draws.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
+        // Standard errors: 1/√n ≈ 0.003 for the mean, √(2/n) ≈ 0.0045 for the variance.
+        assert!(mean.abs() < 0.015, "{mean}");
+        assert!((var - 1.0).abs() < 0.025, "{var}");
+    }
+
+    #[test]
+    fn uniform_is_inside_the_open_interval() {
+        let mut rng = SplitMix64::new(0);
+        for _ in 0..10_000 {
+            let u = rng.uniform();
+            assert!(u > 0.0 && u < 1.0);
+        }
+    }
+}
