@@ -1,27 +1,7 @@
-//! Every user-visible sentence of the widget, by language. A catalog is an exhaustive `match` on
-//! [`Key`], so a language that lacks a key does not compile; the test below also refuses empty
-//! entries. Placeholders are `{name}` and are filled by [`fill`].
+//! The catalog of the one-period and period-table panels (and the page frame). An exhaustive
+//! `match` on [`Key`] per language, so a language that lacks a key does not compile.
 
-/// A language the widget speaks. Only English has its own catalog until the languages issue lands;
-/// the others fall back to it there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// BCP 47 tag, used for `lang=` and for `Intl` formatting.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-        }
-    }
-
-    pub fn is_rtl(self) -> bool {
-        false
-    }
-}
+use super::Lang;
 
 /// A sentence or label of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,15 +86,6 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
-/// Replaces each `{name}` in `template` by its value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
 fn en(key: Key) -> &'static str {
     use Key::*;
     match key {
@@ -195,14 +166,6 @@ fn en(key: Key) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fill_replaces_every_placeholder() {
-        assert_eq!(
-            fill("{a} and {b}, {a}", &[("a", "1"), ("b", "2")]),
-            "1 and 2, 1"
-        );
-    }
 
     #[test]
     fn no_entry_is_blank() {
