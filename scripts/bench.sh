@@ -6,6 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release >/dev/null
-trunk build --release --config bench/floor/Trunk.toml bench/floor/index.html --dist bench/out/floor >/dev/null
+(cd bench/floor && trunk build --release --dist ../out/floor >/dev/null)
 echo "date=$(date -u +%Y-%m-%dT%H:%MZ) rustc=$(rustc --version | cut -d' ' -f2) chromium=$(chromium --version | cut -d' ' -f2)"
 node bench/bench.mjs dist bench/out/floor
