@@ -83,6 +83,8 @@ pub enum Key {
 pub fn text(lang: Lang, key: Key) -> &'static str {
     match lang {
         Lang::En => en(key),
+        // Until the translations land, the other languages read the English catalog.
+        _ => en(key),
     }
 }
 

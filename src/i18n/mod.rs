@@ -7,24 +7,61 @@ pub mod base;
 
 pub use base::{text, Key};
 
-/// A language the widget speaks. Only English has its own catalog until the languages issue lands;
-/// the others fall back to it there.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// A language the widget speaks: English plus the languages of the project's source material.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Lang {
     #[default]
     En,
+    Hr,
+    Tr,
+    Fa,
+    Hi,
+    Bg,
 }
 
 impl Lang {
-    /// BCP 47 tag, used for `lang=` and for `Intl` formatting.
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Hr, Lang::Tr, Lang::Fa, Lang::Hi, Lang::Bg];
+
+    /// BCP 47 tag, used for `lang=`, `?lang=` and `Intl` formatting.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Hr => "hr",
+            Lang::Tr => "tr",
+            Lang::Fa => "fa",
+            Lang::Hi => "hi",
+            Lang::Bg => "bg",
+        }
+    }
+
+    /// The language's own name, as the language menu shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Hr => "Hrvatski",
+            Lang::Tr => "Türkçe",
+            Lang::Fa => "فارسی",
+            Lang::Hi => "हिन्दी",
+            Lang::Bg => "Български",
         }
     }
 
     pub fn is_rtl(self) -> bool {
-        false
+        self == Lang::Fa
+    }
+
+    /// Reads a tag such as `hr`, `hr-HR` or `FA_ir`: only the primary subtag counts.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.tag() == primary)
+    }
+
+    /// The first supported language of the visitor's preference list, else English.
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or_default()
     }
 }
 
@@ -40,6 +77,17 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_negotiate_by_primary_subtag() {
+        assert_eq!(Lang::negotiate(["de-DE", "fa-IR", "en"]), Lang::Fa);
+        assert_eq!(Lang::negotiate(["HR"]), Lang::Hr);
+        assert_eq!(Lang::negotiate(["de", "fr"]), Lang::En);
+        assert_eq!(Lang::negotiate([]), Lang::En);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+    }
 
     #[test]
     fn fill_replaces_every_placeholder() {
