@@ -1,10 +1,15 @@
-//! The retention calculator widget: the `App` component, which owns the one reducer state and
-//! lays out the panels. Computation is in `retention-core`; components only render it.
+//! The retention calculator widget: the `App` component, which owns the one reducer state, runs
+//! the side effects (storage, theme, language, embedding) and lays out the panels. Computation is
+//! in `retention-core`; components only render it.
 
+pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod messages;
+pub mod settings;
+pub mod startup;
 pub mod state;
 
 use std::rc::Rc;
@@ -13,18 +18,15 @@ use retention_core::series::evaluate_rows;
 use yew::prelude::*;
 
 use components::line_chart::LineChart;
+use components::notices::Notices;
 use components::period_panel::PeriodPanel;
 use components::period_table::PeriodTable;
 use components::span_results::SpanResults;
+use components::toolbar::Toolbar;
 use i18n::{text, Key, Lang};
+use settings::Panel;
+use startup::{initial_state, share_fragment};
 use state::{Action, State};
-
-/// The query string the page was opened with; empty where there is no window (tests on the host).
-fn page_query() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default()
-}
 
 /// A callback that turns its argument into an action and dispatches it.
 fn dispatch<T: 'static>(
@@ -37,8 +39,40 @@ fn dispatch<T: 'static>(
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State::from_query(&page_query()));
-    let lang = Lang::default();
+    let opening = use_memo((), |_| {
+        let saved = browser::load_saved();
+        initial_state(&browser::query(), &browser::fragment(), saved.as_deref())
+    });
+    let state = use_reducer({
+        let opening = opening.clone();
+        move || opening.0.clone()
+    });
+    let origin = opening.1.clone();
+    let browser_lang = use_memo((), |_| {
+        let languages = browser::languages();
+        Lang::negotiate(languages.iter().map(String::as_str))
+    });
+    let lang = state.settings.lang.unwrap_or(*browser_lang);
+    let link = use_state(|| None::<(String, bool)>);
+    let embedding = use_memo((), |_| embed::Embedding::start());
+
+    // Side effects, each keyed on exactly what it depends on.
+    use_effect_with((), |_| browser::clear_fragment());
+    use_effect_with(state.clone(), {
+        let embedding = embedding.clone();
+        move |state| {
+            browser::save(&startup::saved_text(state, &browser::query()));
+            embedding.post_results();
+        }
+    });
+    use_effect_with(
+        (state.settings.theme, state.settings.accent.clone()),
+        |(theme, accent)| browser::apply_theme(theme.key(), accent.as_deref()),
+    );
+    use_effect_with(lang, |lang| {
+        browser::apply_language(lang.tag(), lang.is_rtl())
+    });
+
     let t = |k| text(lang, k);
     let report = {
         let rows = state.row_inputs();
@@ -58,6 +92,28 @@ pub fn app() -> Html {
     let on_remove = dispatch(&state, Action::RemoveRow);
     let on_move = dispatch(&state, |(id, by)| Action::MoveRow { id, by });
     let on_unit = dispatch(&state, Action::SetUnit);
+    let on_lang = dispatch(&state, Action::SetLang);
+    let on_copy_link = {
+        let state = state.clone();
+        let link = link.clone();
+        Callback::from(move |()| {
+            let (fragment, table_left_out) = share_fragment(&state);
+            let url = format!("{}#{fragment}", browser::address_without_fragment());
+            browser::copy_to_clipboard(&url);
+            link.set(Some((url, table_left_out)));
+        })
+    };
+    let on_reset = {
+        let state = state.clone();
+        let link = link.clone();
+        Callback::from(move |()| {
+            browser::forget_saved();
+            link.set(None);
+            state.dispatch(Action::Replace(Box::new(State::from_query(
+                &browser::query(),
+            ))));
+        })
+    };
     let chart_points: Vec<(String, Option<f64>)> = state
         .rows
         .iter()
@@ -72,22 +128,32 @@ pub fn app() -> Html {
             (label, r.metrics.retention_rate)
         })
         .collect();
+    let shows = |panel| state.settings.shows(panel);
+    let class = classes!("widget", state.settings.compact.then_some("compact"));
     html! {
         <ContextProvider<Lang> context={lang}>
-            <main class="widget" lang={lang.tag()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
+            <main {class} lang={lang.tag()} dir={if lang.is_rtl() { "rtl" } else { "ltr" }}>
                 <header>
                     <h1>{ t(Key::Title) }</h1>
                     <p class="tagline">{ t(Key::Tagline) }</p>
+                    <Toolbar {lang} link={(*link).clone()}
+                             widget_address={browser::address_without_fragment()}
+                             {on_lang} {on_copy_link} {on_reset} />
+                    <Notices {lang} {origin} ignored={state.settings.ignored.clone()} />
                 </header>
-                <PeriodPanel inputs={state.period.clone()} on_change={on_period} />
-                <section class="panel" id="panel-table" aria-labelledby="table-heading">
-                    <h2 id="table-heading">{ t(Key::ManyPeriods) }</h2>
-                    <PeriodTable rows={state.rows.clone()} report={report.clone()} unit={state.unit}
-                                 {on_edit} {on_add} {on_remove} {on_move} {on_unit} />
-                    <SpanResults span={report.span.clone()} unit={state.unit} />
-                    <LineChart id="retention-chart" title={t(Key::ChartRetentionTitle)}
-                               desc={t(Key::ChartRetentionDesc)} points={chart_points} />
-                </section>
+                if shows(Panel::Period) {
+                    <PeriodPanel inputs={state.period.clone()} on_change={on_period} />
+                }
+                if shows(Panel::Table) {
+                    <section class="panel" id="panel-table" aria-labelledby="table-heading">
+                        <h2 id="table-heading">{ t(Key::ManyPeriods) }</h2>
+                        <PeriodTable rows={state.rows.clone()} report={report.clone()} unit={state.unit}
+                                     {on_edit} {on_add} {on_remove} {on_move} {on_unit} />
+                        <SpanResults span={report.span.clone()} unit={state.unit} />
+                        <LineChart id="retention-chart" title={t(Key::ChartRetentionTitle)}
+                                   desc={t(Key::ChartRetentionDesc)} points={chart_points} />
+                    </section>
+                }
                 <footer><p>{ t(Key::Privacy) }</p></footer>
             </main>
         </ContextProvider<Lang>>

@@ -6,8 +6,12 @@ use std::rc::Rc;
 
 use retention_core::period::Field;
 use retention_core::series::RowInput;
+use retention_core::share::{decode_query, decode_rows, encode_rows};
 use retention_core::unit::PeriodUnit;
 use yew::Reducible;
+
+use crate::i18n::Lang;
+use crate::settings::{self, Settings};
 
 /// The four text fields of the single-period form, exactly as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +75,7 @@ pub struct State {
     pub period: PeriodInputs,
     pub rows: Vec<TableRow>,
     pub unit: PeriodUnit,
+    pub settings: Settings,
     next_row_id: u32,
 }
 
@@ -89,6 +94,9 @@ pub enum Action {
         by: isize,
     },
     SetUnit(PeriodUnit),
+    SetLang(Lang),
+    /// Replaces the whole state: a reset, or a state restored from a link or storage.
+    Replace(Box<State>),
 }
 
 /// A small example table so the many-period panel is not empty on first load.
@@ -121,6 +129,7 @@ impl Default for State {
             next_row_id: rows.len() as u32,
             rows,
             unit: PeriodUnit::Month,
+            settings: Settings::default(),
         }
     }
 }
@@ -128,8 +137,13 @@ impl Default for State {
 impl State {
     /// The state a page opens with: defaults, overridden by the query string (`?start=20&new=5&end=24`).
     pub fn from_query(query: &str) -> State {
+        State::from_params(&decode_query(query))
+    }
+
+    /// Defaults overridden by decoded `name=value` pairs (from a query, a link or storage).
+    pub fn from_params(params: &[(String, String)]) -> State {
         let mut state = State::default();
-        let params = parse_query(query);
+        let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v);
         let prefill = [
             ("start", Field::Start),
             ("new", Field::New),
@@ -138,10 +152,7 @@ impl State {
         ];
         // A link that sets any of the counts describes its own period: fields it leaves out start
         // blank rather than keeping the example's values.
-        if params
-            .iter()
-            .any(|(k, _)| prefill.iter().any(|(name, _)| k == name))
-        {
+        if prefill.iter().any(|(name, _)| get(name).is_some()) {
             state.period = PeriodInputs {
                 start: String::new(),
                 new: String::new(),
@@ -149,7 +160,7 @@ impl State {
                 new_lost: String::new(),
             };
             for (name, field) in prefill {
-                if let Some((_, v)) = params.iter().find(|(k, _)| k == name) {
+                if let Some(v) = get(name) {
                     state.period.set(field, v.clone());
                 }
             }
@@ -157,12 +168,70 @@ impl State {
                 state.period.new = "0".into();
             }
         }
-        if let Some((_, unit)) = params.iter().find(|(k, _)| k == "unit") {
-            if let Some(unit) = PeriodUnit::from_key(unit) {
-                state.unit = unit;
+        let mut malformed = Vec::new();
+        if let Some(unit) = get("unit") {
+            match PeriodUnit::from_key(unit) {
+                Some(unit) => state.unit = unit,
+                None => malformed.push(("unit", unit.clone())),
             }
         }
+        if let Some(rows) = get("rows") {
+            match decode_rows(rows, 4) {
+                Ok(rows) => {
+                    state.rows = rows
+                        .into_iter()
+                        .zip(0u32..)
+                        .map(|(fields, id)| {
+                            let mut f = fields.into_iter();
+                            let mut next = || f.next().unwrap_or_default();
+                            TableRow {
+                                id,
+                                input: RowInput {
+                                    label: next(),
+                                    start: next(),
+                                    new: next(),
+                                    end: next(),
+                                },
+                            }
+                        })
+                        .collect();
+                    state.next_row_id = state.rows.len() as u32;
+                }
+                Err(_) => malformed.push(("rows", rows.clone())),
+            }
+        }
+        state.settings = Settings::from_params(params, &KNOWN_PARAMS);
+        for (name, value) in malformed {
+            state.settings.ignored.push(settings::Ignored {
+                name: name.to_owned(),
+                value,
+                reason: settings::IgnoredReason::Malformed,
+            });
+        }
         state
+    }
+
+    /// The state as `name=value` pairs: what a shared link and local storage carry. The inverse
+    /// of [`State::from_params`] for everything a visitor can change.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let p = &self.period;
+        let rows: Vec<Vec<&str>> = self
+            .rows
+            .iter()
+            .map(|r| vec![&*r.input.label, &r.input.start, &r.input.new, &r.input.end])
+            .collect();
+        let mut pairs = vec![
+            ("start", p.start.clone()),
+            ("new", p.new.clone()),
+            ("end", p.end.clone()),
+            ("new_lost", p.new_lost.clone()),
+            ("unit", self.unit.key().to_owned()),
+            ("rows", encode_rows(&rows)),
+        ];
+        if let Some(lang) = self.settings.lang {
+            pairs.push(("lang", lang.tag().to_owned()));
+        }
+        pairs
     }
 
     pub fn row_inputs(&self) -> Vec<RowInput> {
@@ -170,41 +239,20 @@ impl State {
     }
 }
 
-/// Splits `?a=1&b=2` into decoded pairs. Percent-escapes and `+` are decoded; a malformed escape
-/// is kept as written, since a wrong prefill is shown and flagged next to its field anyway.
-pub fn parse_query(query: &str) -> Vec<(String, String)> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(k), decode(v))
-        })
-        .collect()
-}
-
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = |j: usize| bytes.get(j).and_then(|&c| (c as char).to_digit(16));
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => match (hex(i + 1), hex(i + 2)) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            _ => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+/// Every URL parameter some part of the widget reads; others are noted as unknown.
+pub const KNOWN_PARAMS: [&str; 11] = [
+    "start",
+    "new",
+    "end",
+    "new_lost",
+    "unit",
+    "rows",
+    settings::PARAMS[0],
+    settings::PARAMS[1],
+    settings::PARAMS[2],
+    settings::PARAMS[3],
+    settings::PARAMS[4],
+];
 
 impl Reducible for State {
     type Action = Action;
@@ -247,6 +295,8 @@ impl Reducible for State {
                 }
             }
             Action::SetUnit(unit) => next.unit = unit,
+            Action::SetLang(lang) => next.settings.lang = Some(lang),
+            Action::Replace(state) => next = *state,
         }
         if next == *self {
             self
@@ -280,6 +330,39 @@ mod tests {
         assert_eq!(s.period.new, "0");
         assert_eq!(s.unit, PeriodUnit::Week);
         assert_eq!(State::from_query("").period, PeriodInputs::default());
+    }
+
+    #[test]
+    fn pairs_round_trip_the_whole_state() {
+        let mut s = State::from_query("?start=7&new=1&end=6&unit=quarter&lang=hr");
+        s = apply(s, Action::AddRow);
+        let id = s.rows[6].id;
+        s = apply(
+            s,
+            Action::SetRowField {
+                id,
+                field: RowField::Label,
+                value: "Q3 ~ | % & =".into(),
+            },
+        );
+        let pairs: Vec<(String, String)> = s
+            .to_pairs()
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect();
+        let back = State::from_params(&pairs);
+        assert_eq!(back.period, s.period);
+        assert_eq!(back.rows, s.rows);
+        assert_eq!(back.unit, PeriodUnit::Quarter);
+        assert_eq!(back.settings.lang, Some(Lang::Hr));
+    }
+
+    #[test]
+    fn malformed_rows_and_unit_are_noted_and_defaults_kept() {
+        let s = State::from_query("?rows=a~b&unit=fortnight&zzz=1");
+        assert_eq!(s.rows, State::default().rows);
+        let names: Vec<&str> = s.settings.ignored.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, vec!["zzz", "unit", "rows"]);
     }
 
     #[test]

@@ -10,6 +10,10 @@ use web_sys::{Element, Event, EventInit, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // Each test starts from the defaults, not from what an earlier test left in storage.
+    if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
+        storage.clear().unwrap();
+    }
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();

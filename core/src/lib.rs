@@ -9,5 +9,6 @@ pub mod count;
 pub mod model;
 pub mod period;
 pub mod series;
+pub mod share;
 pub mod unit;
 pub mod whatif;

@@ -4,6 +4,8 @@
 pub mod count_field;
 pub mod line_chart;
 pub mod metric;
+pub mod notices;
 pub mod period_panel;
 pub mod period_table;
 pub mod span_results;
+pub mod toolbar;

@@ -15,11 +15,17 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root = resolve('dist'), headers = {}) {
+/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. `headers` are added to
+ *  every response; `pages` maps a path to an HTML string served instead of a file. */
+export async function serve(root = resolve('dist'), headers = {}, pages = {}) {
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (pages[path] !== undefined) {
+        res.writeHead(200, { 'content-type': TYPES['.html'], ...headers });
+        res.end(pages[path]);
+        return;
+      }
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');

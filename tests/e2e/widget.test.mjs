@@ -1,5 +1,5 @@
 // End-to-end tests of the release build: a person's view of the widget in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { serve, launch, metric, open } from './harness.mjs';
@@ -13,7 +13,14 @@ before(async () => {
   await mkdir(SHOTS, { recursive: true });
   server = await serve();
   browser = await launch();
-  page = await browser.newPage();
+});
+
+// A fresh context per test: the widget keeps its state in local storage, which would otherwise
+// carry one test's edits into the next.
+beforeEach(async () => {
+  await page?.context().close();
+  const context = await browser.newContext();
+  page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) foreignRequests.push(r.url()); });

@@ -1,0 +1,142 @@
+//! Which state the widget opens with. Pure: the caller passes what the browser holds.
+//!
+//! Order: a shared link's fragment (`#v=1&…`) restores exactly what was shared; otherwise the
+//! state saved in local storage, if it was saved under the same query string (a host that changes
+//! its `?start=…` prefill gets its new prefill, not a stale visit); otherwise the query alone.
+//! The page's query also applies under a fragment, for the embedding's settings (`lang`, `theme`…).
+
+use retention_core::share::{decode_fragment, decode_query, encode_fragment, ShareError};
+
+use crate::state::State;
+
+/// Where the opening state came from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Origin {
+    Link,
+    Saved,
+    Page,
+    /// The fragment could not be read: defaults (and the query) were used instead.
+    BrokenLink(ShareError),
+}
+
+/// The pair under which the saved state remembers its query string.
+const SAVED_QUERY: &str = "q";
+
+pub fn initial_state(query: &str, fragment: &str, saved: Option<&str>) -> (State, Origin) {
+    let query_pairs = decode_query(query);
+    if !fragment.is_empty() {
+        return match decode_fragment(fragment) {
+            Ok(mut pairs) => {
+                pairs.extend(query_pairs);
+                (State::from_params(&pairs), Origin::Link)
+            }
+            Err(e) => (State::from_params(&query_pairs), Origin::BrokenLink(e)),
+        };
+    }
+    if let Some(Ok(mut pairs)) = saved.map(decode_fragment) {
+        let same_query = pairs
+            .iter()
+            .any(|(k, v)| k == SAVED_QUERY && v == query.trim_start_matches('?'));
+        if same_query {
+            pairs.retain(|(k, _)| k != SAVED_QUERY);
+            pairs.extend(query_pairs);
+            return (State::from_params(&pairs), Origin::Saved);
+        }
+    }
+    (State::from_params(&query_pairs), Origin::Page)
+}
+
+/// The text saved to local storage for `state`, opened under `query`.
+pub fn saved_text(state: &State, query: &str) -> String {
+    let pairs = state.to_pairs();
+    let query = query.trim_start_matches('?');
+    encode_fragment(
+        pairs
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain([(SAVED_QUERY, query)]),
+    )
+}
+
+/// A fragment longer than this makes a link some chat apps and browsers truncate.
+pub const LINK_LIMIT: usize = 4000;
+
+/// The fragment of a shared link, and whether the period table had to be left out of it.
+pub fn share_fragment(state: &State) -> (String, bool) {
+    let pairs = state.to_pairs();
+    let all = encode_fragment(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    if all.len() <= LINK_LIMIT {
+        return (all, false);
+    }
+    let without_rows = encode_fragment(
+        pairs
+            .iter()
+            .filter(|(k, _)| *k != "rows")
+            .map(|(k, v)| (*k, v.as_str())),
+    );
+    (without_rows, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+    use std::rc::Rc;
+    use yew::Reducible;
+
+    fn edited() -> State {
+        let s = State::from_query("?start=44&new=12&end=43");
+        (*Rc::new(s).reduce(Action::SetPeriodField(
+            retention_core::period::Field::End,
+            "40".into(),
+        )))
+        .clone()
+    }
+
+    #[test]
+    fn a_link_restores_exactly_what_was_shared() {
+        let s = edited();
+        let (fragment, truncated) = share_fragment(&s);
+        assert!(!truncated);
+        let (back, origin) = initial_state("", &fragment, None);
+        assert_eq!(origin, Origin::Link);
+        assert_eq!(back.period, s.period);
+        assert_eq!(back.rows, s.rows);
+    }
+
+    #[test]
+    fn a_broken_link_falls_back_with_its_reason() {
+        let (s, origin) = initial_state("?start=5", "v=7&start=1", None);
+        assert_eq!(
+            origin,
+            Origin::BrokenLink(ShareError::Version(Some("7".into())))
+        );
+        assert_eq!(s.period.start, "5");
+    }
+
+    #[test]
+    fn saved_state_applies_only_under_the_same_query() {
+        let s = edited();
+        let saved = saved_text(&s, "?start=44&new=12&end=43");
+        let (back, origin) = initial_state("?start=44&new=12&end=43", "", Some(&saved));
+        assert_eq!(origin, Origin::Saved);
+        assert_eq!(back.period.end, "40");
+        let (fresh, origin) = initial_state("?start=9&end=9", "", Some(&saved));
+        assert_eq!(origin, Origin::Page);
+        assert_eq!(fresh.period.start, "9");
+        let (_, origin) = initial_state("", "", Some("garbage"));
+        assert_eq!(origin, Origin::Page);
+    }
+
+    #[test]
+    fn a_huge_table_is_left_out_of_the_link() {
+        let mut s = State::default();
+        for _ in 0..400 {
+            s = (*Rc::new(s).reduce(Action::AddRow)).clone();
+        }
+        let (fragment, truncated) = share_fragment(&s);
+        assert!(truncated);
+        assert!(fragment.len() <= LINK_LIMIT);
+        assert!(!fragment.contains("rows="));
+    }
+}
