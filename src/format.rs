@@ -74,3 +74,28 @@ pub fn format(locale: &str, style: Style, value: f64) -> String {
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| value.to_string())
 }
+
+/// The CLDR plural category of `n` in `locale` (`Intl.PluralRules`), for catalog entries that
+/// change with a count ("1 row" / "2 rows"; Croatian and Bulgarian have more forms than English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+pub fn plural(locale: &str, n: f64) -> Plural {
+    let locales = Array::of1(&JsValue::from_str(locale));
+    let rules = Intl::PluralRules::new(&locales, &Object::new());
+    match rules.select(n).as_string().as_deref() {
+        Some("zero") => Plural::Zero,
+        Some("one") => Plural::One,
+        Some("two") => Plural::Two,
+        Some("few") => Plural::Few,
+        Some("many") => Plural::Many,
+        _ => Plural::Other,
+    }
+}
