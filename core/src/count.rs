@@ -40,7 +40,7 @@ pub fn parse_count(text: &str) -> Result<u64, CountError> {
         Some(rest) => (true, rest.trim_start()),
         None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
     };
-    let (whole, fraction) = match body.split_once('.') {
+    let (whole, fraction) = match body.split_once(['.', '\u{66b}']) {
         Some((w, f)) => (w, Some(f)),
         None => (body, None),
     };
@@ -48,26 +48,27 @@ pub fn parse_count(text: &str) -> Result<u64, CountError> {
     let mut digits = 0usize;
     let mut too_large = false;
     for ch in whole.chars() {
-        match ch {
-            '0'..='9' => {
-                digits += 1;
-                let d = u64::from(ch as u8 - b'0');
-                match value.checked_mul(10).and_then(|v| v.checked_add(d)) {
-                    Some(v) => value = v,
-                    None => too_large = true,
-                }
+        if let Some(d) = digit_value(ch) {
+            digits += 1;
+            match value.checked_mul(10).and_then(|v| v.checked_add(d)) {
+                Some(v) => value = v,
+                None => too_large = true,
             }
-            ',' | '_' | '\'' | ' ' | '\u{a0}' | '\u{202f}' => {}
-            _ => return Err(CountError::NotANumber),
+        } else if !matches!(
+            ch,
+            ',' | '_' | '\'' | ' ' | '\u{a0}' | '\u{202f}' | '\u{66c}' | '\u{2066}'
+                ..='\u{2069}' | '\u{200e}' | '\u{200f}'
+        ) {
+            return Err(CountError::NotANumber);
         }
     }
     let mut fractional = false;
     if let Some(fraction) = fraction {
         for ch in fraction.chars() {
-            match ch {
-                '0' => {}
-                '1'..='9' => fractional = true,
-                _ => return Err(CountError::NotANumber),
+            match digit_value(ch) {
+                Some(0) => {}
+                Some(_) => fractional = true,
+                None => return Err(CountError::NotANumber),
             }
         }
         if fraction.is_empty() && digits == 0 {
@@ -89,6 +90,19 @@ pub fn parse_count(text: &str) -> Result<u64, CountError> {
     Ok(value)
 }
 
+/// The value of a decimal digit as people type it: ASCII, Arabic-Indic (٠–٩), Persian (۰–۹) and
+/// Devanagari (०–९) keyboards all produce counts.
+fn digit_value(ch: char) -> Option<u64> {
+    let zero = match ch {
+        '0'..='9' => '0',
+        '\u{660}'..='\u{669}' => '\u{660}',
+        '\u{6f0}'..='\u{6f9}' => '\u{6f0}',
+        '\u{966}'..='\u{96f}' => '\u{966}',
+        _ => return None,
+    };
+    Some(u64::from(ch) - u64::from(zero))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +117,18 @@ mod tests {
         assert_eq!(parse_count("+7"), Ok(7));
         assert_eq!(parse_count("-0"), Ok(0));
         assert_eq!(parse_count("10000000000"), Ok(MAX_COUNT));
+    }
+
+    #[test]
+    fn accepts_persian_arabic_and_devanagari_digits() {
+        assert_eq!(parse_count("۱۲۰۰"), Ok(1200));
+        assert_eq!(parse_count("۱٬۲۰۰"), Ok(1200));
+        assert_eq!(parse_count("١٢٣"), Ok(123));
+        assert_eq!(parse_count("१२००"), Ok(1200));
+        assert_eq!(parse_count("۱۲٫۰"), Ok(12));
+        assert_eq!(parse_count("۲٫۵"), Err(CountError::Fractional));
+        // A right-to-left mark pasted around a number is invisible to the visitor.
+        assert_eq!(parse_count("\u{200f}1200\u{200f}"), Ok(1200));
     }
 
     #[test]
