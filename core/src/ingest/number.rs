@@ -148,6 +148,21 @@ pub fn parse_number(text: &str, style: Option<DecimalStyle>) -> Result<ParsedNum
     if t.is_empty() {
         return Err(NumberError::Empty);
     }
+    // The common case, `12.50`: no sign, currency, parentheses or percent to look for.
+    let digit_ends = t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && t.as_bytes().last().is_some_and(u8::is_ascii_digit);
+    if digit_ends {
+        let (value, evidence, ambiguous) = parse_body(t, style)?;
+        if !value.is_finite() {
+            return Err(NumberError::TooLong);
+        }
+        return Ok(ParsedNumber {
+            value,
+            percent: false,
+            evidence,
+            ambiguous,
+        });
+    }
     let mut negative = false;
     if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         negative = true;
@@ -324,12 +339,13 @@ fn classify_single(
     }
     let whole = body.get(..at).unwrap_or("");
     let after = body.get(at + 1..).unwrap_or("");
-    let whole_digits: String = whole.chars().filter(|c| c.is_ascii_digit()).collect();
+    let whole_digits = whole.bytes().filter(u8::is_ascii_digit).count();
+    let leading_zero = whole.bytes().find(u8::is_ascii_digit) == Some(b'0');
     let grouped_by_space = whole.chars().any(|c| !c.is_ascii_digit());
     let three_after = after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit());
     // `1 234,567` (spaces already group the thousands) and `1234,567` (four digits before it)
     // can only be decimal marks; `0,125` too, since no grouped number starts with 0.
-    let could_group = (1..=3).contains(&whole_digits.len()) && !whole_digits.starts_with('0');
+    let could_group = (1..=3).contains(&whole_digits) && !leading_zero;
     if three_after && could_group && !grouped_by_space {
         // `1,234` or `1.234`: read with a decimal point for now, flagged.
         let decimal = if sep == b'.' { Some(b'.') } else { None };
