@@ -20,6 +20,7 @@
 use super::date::{parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict};
 use super::header::Role;
 use super::number::{parse_number, DecimalStyle, NumberEvidence};
+use super::period_table::PeriodRow;
 use super::problem::{
     excerpt, excerpt_bytes, ColumnName, IngestError, Place, RecordPos, RowProblem, RowProblemKind,
     RowStats, Shape,
@@ -29,6 +30,7 @@ use super::sniff::{sniff_delimiter, strip_bom, SAMPLE_BYTES};
 use super::{map_roles, ReadOptions};
 use crate::calendar::{Date, Granularity};
 use crate::cohort::{pack, CalendarPeriod, CustomerPeriods, Triangle};
+use crate::series::RowInput;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -659,5 +661,24 @@ impl ActivityData {
 
     pub fn calendar_periods(&self) -> Vec<CalendarPeriod> {
         self.customer_periods().calendar_periods()
+    }
+
+    /// The calendar period table as rows for the widget's period table (start, new, end as
+    /// text). The first period's start is 0: nobody was a customer before the data begins.
+    pub fn period_rows(&self) -> Vec<PeriodRow> {
+        self.calendar_periods()
+            .into_iter()
+            .map(|p| PeriodRow {
+                row: 0,
+                input: RowInput {
+                    label: p.label,
+                    start: p.start.to_string(),
+                    new: p.new.to_string(),
+                    end: p.end.to_string(),
+                },
+                lost: Some(p.lost),
+                revenue: p.revenue,
+            })
+            .collect()
     }
 }

@@ -23,7 +23,7 @@ use crate::series::RowInput;
 /// One row for the widget's period table, with where it came from.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PeriodRow {
-    /// The spreadsheet row it was read from.
+    /// The spreadsheet row it was read from; 0 for rows derived from activity.
     pub row: u64,
     /// Label, start, new, end as text; a blank start means "the previous row's end".
     pub input: RowInput,

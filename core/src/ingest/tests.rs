@@ -429,6 +429,39 @@ fn period_table_from_activity_keeps_the_flow_identity() {
     for p in a.calendar_periods() {
         assert_eq!(p.start + p.new - p.lost, p.end);
     }
+    // a: Jan–Mar, b: Jan only, c: Feb–Mar.
+    let rows: Vec<_> = a
+        .period_rows()
+        .into_iter()
+        .map(|r| {
+            (
+                r.input.label,
+                r.input.start,
+                r.input.new,
+                r.input.end,
+                r.lost,
+            )
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        rows,
+        vec![
+            (s("2024-01"), s("0"), s("2"), s("2"), Some(0)),
+            (s("2024-02"), s("2"), s("1"), s("2"), Some(1)),
+            (s("2024-03"), s("2"), s("0"), s("2"), Some(0)),
+        ]
+    );
+    // From the second period on the rows are valid input for the series.
+    let inputs: Vec<_> = a
+        .period_rows()
+        .into_iter()
+        .skip(1)
+        .map(|r| r.input)
+        .collect();
+    let report = crate::series::evaluate_rows(&inputs, crate::unit::PeriodUnit::Month);
+    assert!(report.rows.iter().all(|r| r.problems.is_empty()));
+    assert_eq!(report.rows[0].metrics.customers_lost, Some(1));
 }
 
 // ---------------------------------------------------------------------------------------------
