@@ -69,36 +69,15 @@ impl Date {
         u32::from(self.day)
     }
 
-    /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`, which is exact
-    /// for every Gregorian date without tables.
+    /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(self) -> i64 {
-        let m = i64::from(self.month);
-        let d = i64::from(self.day);
-        let y = i64::from(self.year) - i64::from(m <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        days_from_civil(i64::from(self.year), self.month(), self.day())
     }
 
     /// The inverse of [`Date::days_since_epoch`]; `None` outside the accepted years.
     pub fn from_days(days: i64) -> Option<Date> {
-        let z = days.checked_add(719_468)?;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(
-            i32::try_from(year).ok()?,
-            u32::try_from(month).ok()?,
-            u32::try_from(day).ok()?,
-        )
+        let (year, month, day) = civil_from_days(days)?;
+        Date::new(i32::try_from(year).ok()?, month, day)
     }
 
     /// 1 = Monday … 7 = Sunday.
@@ -112,6 +91,34 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// Days since 1970-01-01 of a (proleptic Gregorian) date, any year: Howard Hinnant's
+/// `days_from_civil`, exact without tables. The caller vouches for month and day.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let m = i64::from(month);
+    let d = i64::from(day);
+    let y = year - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: (year, month, day), any year.
+fn civil_from_days(days: i64) -> Option<(i64, u32, u32)> {
+    let z = days.checked_add(719_468)?;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe.checked_add(era.checked_mul(400)?)? + i64::from(month <= 2);
+    Some((year, u32::try_from(month).ok()?, u32::try_from(day).ok()?))
 }
 
 /// The length of a cohort period.
@@ -172,23 +179,31 @@ impl Granularity {
         }
     }
 
-    /// `2024-W09`, `2024-03` or `2024-Q1`; `?` for an index outside the accepted years.
+    /// `2024-W09`, `2024-03` or `2024-Q1`; `?` for an index far outside the accepted years.
+    /// A week's year is its ISO week-year, which for the first days of year 1000 is 999 and for
+    /// the last days of 9999 is 10000: such labels still read back.
     pub fn label(self, index: i64) -> String {
+        if self == Granularity::Week {
+            // The ISO week-year is the year of the week's Thursday.
+            let Some(thursday) = index
+                .checked_sub(WEEK_OFFSET)
+                .and_then(|w| w.checked_mul(7))
+                .filter(|d| d.abs() < 1 << 40)
+            else {
+                return "?".to_string();
+            };
+            let Some((year, _, _)) = civil_from_days(thursday) else {
+                return "?".to_string();
+            };
+            let week = (thursday - days_from_civil(year, 1, 1)) / 7 + 1;
+            return format!("{year:04}-W{week:02}");
+        }
         let Some(first) = self.first_day(index) else {
             return "?".to_string();
         };
         match self {
-            Granularity::Week => {
-                // The ISO week-year is the year of the week's Thursday.
-                let Some(thursday) = Date::from_days(first.days_since_epoch() + 3) else {
-                    return "?".to_string();
-                };
-                let jan1 = Date::new(thursday.year, 1, 1).map_or(0, Date::days_since_epoch);
-                let week = (thursday.days_since_epoch() - jan1) / 7 + 1;
-                format!("{:04}-W{:02}", thursday.year, week)
-            }
             Granularity::Month => format!("{:04}-{:02}", first.year, first.month),
-            Granularity::Quarter => format!("{:04}-Q{}", first.year, (first.month - 1) / 3 + 1),
+            _ => format!("{:04}-Q{}", first.year, (first.month - 1) / 3 + 1),
         }
     }
 
@@ -196,17 +211,28 @@ impl Granularity {
     /// (case-insensitive, surrounding spaces ignored).
     pub fn parse_label(text: &str) -> Option<(Granularity, i64)> {
         let text = text.trim();
-        let (year, rest) = text.split_at_checked(4)?;
-        let year: i32 = digits(year)?.try_into().ok()?;
-        let rest = rest.strip_prefix('-')?;
+        let (year_text, rest) = text.split_once('-')?;
+        if !(4..=5).contains(&year_text.len()) {
+            return None;
+        }
+        let year: i32 = digits(year_text)?.try_into().ok()?;
         if let Some(week) = rest.strip_prefix(['W', 'w']) {
             let week = digits(week).filter(|_| week.len() == 2)?;
-            // ISO week 1 is the week with 4 January in it.
-            let jan4 = Date::new(year, 1, 4)?;
-            let index = Granularity::Week.period_of(jan4) + i64::from(week) - 1;
-            let ok = (1..=53).contains(&week)
+            // ISO week 1 is the week with 4 January in it; its Monday is a multiple of 7 days
+            // (plus 3: 1970-01-01 was a Thursday) before.
+            let jan4 = days_from_civil(i64::from(year), 1, 4);
+            let index = (jan4 + 3).div_euclid(7) + WEEK_OFFSET + i64::from(week) - 1;
+            // Week-years 999 and 10000 only name the weeks that reach into accepted years.
+            let monday = (index - WEEK_OFFSET) * 7 - 3;
+            let reaches =
+                Date::from_days(monday).is_some() || Date::from_days(monday + 6).is_some();
+            let ok = reaches
+                && (1..=53).contains(&week)
                 && Granularity::Week.label(index) == format!("{year:04}-W{week:02}");
             return ok.then_some((Granularity::Week, index));
+        }
+        if year_text.len() != 4 {
+            return None;
         }
         if let Some(quarter) = rest.strip_prefix(['Q', 'q']) {
             let q = digits(quarter).filter(|q| quarter.len() == 1 && (1..=4).contains(q))?;
@@ -309,6 +335,28 @@ mod tests {
         assert_eq!(Granularity::parse_label("2024-13"), None);
         assert_eq!(Granularity::parse_label("2024-Q5"), None);
         assert_eq!(Granularity::parse_label("é024-03"), None);
+        assert_eq!(Granularity::parse_label("02024-03"), None);
+    }
+
+    #[test]
+    fn weeks_at_the_edges_of_the_accepted_years() {
+        // 1000-01-01 was a Wednesday... of ISO week-year 1000; 9999-12-31 a Friday of 9999-W52.
+        // Whatever the weekday, every accepted date's week label reads back.
+        let w = Granularity::Week;
+        for date in [
+            d(1000, 1, 1),
+            d(1000, 1, 4),
+            d(9999, 12, 31),
+            d(9999, 12, 27),
+        ] {
+            let index = w.period_of(date);
+            assert_eq!(
+                Granularity::parse_label(&w.label(index)),
+                Some((w, index)),
+                "{date}"
+            );
+        }
+        assert_eq!(Granularity::parse_label("0999-W01"), None);
     }
 
     proptest! {
@@ -319,11 +367,13 @@ mod tests {
         }
 
         #[test]
-        fn every_label_parses_back(days in -300_000i64..2_900_000, g in 0usize..3) {
+        fn every_label_parses_back(days in -354_285i64..=2_932_896, g in 0usize..3) {
             let g = Granularity::ALL[g];
             let index = g.period_of(Date::from_days(days).unwrap());
             prop_assert_eq!(Granularity::parse_label(&g.label(index)), Some((g, index)));
-            prop_assert!(g.first_day(index).unwrap() <= Date::from_days(days).unwrap());
+            if let Some(first) = g.first_day(index) {
+                prop_assert!(first <= Date::from_days(days).unwrap());
+            }
         }
 
         #[test]
