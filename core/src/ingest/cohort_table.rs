@@ -67,6 +67,17 @@ fn resolve(
     }
 }
 
+/// The calendar period a header or label names, when it names one without doubt.
+fn calendar_of(text: &str, options: &ReadOptions) -> Option<(Granularity, i64)> {
+    if let Some(found) = Granularity::parse_label(text) {
+        return Some(found);
+    }
+    match parse_date(text, options.date_order).ok()?.value {
+        DateValue::Known(d) => Some((options.granularity, options.granularity.period_of(d))),
+        DateValue::DayOrMonth { .. } => None,
+    }
+}
+
 fn order_for(
     evidence: &DateEvidence,
     options: &ReadOptions,
@@ -398,6 +409,19 @@ pub fn read_wide(
         });
     }
     let name = |c: usize| header.get(c).map_or("", String::as_str);
+    // Column headers that are calendar periods (`2024-01`, `2024-02`, …) rather than periods
+    // since the start: each row then starts at its own cohort's column.
+    let header_periods: Option<Vec<(Granularity, i64)>> = if period_cols
+        .iter()
+        .any(|&c| header::period_column_index(name(c)).is_some())
+    {
+        None
+    } else {
+        period_cols
+            .iter()
+            .map(|&c| calendar_of(name(c), options))
+            .collect()
+    };
     let mut stats = RowStats::default();
     let mut evidence = DateEvidence::default();
     let mut examples = Vec::new();
@@ -432,16 +456,45 @@ pub fn read_wide(
                 }
                 _ => None,
             };
+            let cohort_start = match &header_periods {
+                Some(_) => Some(
+                    calendar_of(label, options)
+                        .ok_or_else(|| problem(c_col, label, RowProblemKind::BadPeriod))?,
+                ),
+                None => None,
+            };
             // Cells up to the last filled one; blanks before it are zero.
             let filled = period_cols
                 .iter()
                 .rposition(|&c| !get(c).is_empty())
                 .map_or(0, |i| i + 1);
-            let mut values = Vec::with_capacity(filled);
-            for &c in period_cols.iter().take(filled) {
+            // (k, column, value, is a share of the size)
+            let mut values: Vec<(usize, usize, f64, bool)> = Vec::with_capacity(filled);
+            for (i, &c) in period_cols.iter().enumerate().take(filled) {
                 let t = get(c);
+                let k = match (&header_periods, cohort_start) {
+                    (Some(periods), Some((g, start))) => {
+                        let Some(&(_, at)) = periods.get(i).filter(|p| p.0 == g) else {
+                            return Err(problem(c, t, RowProblemKind::BadPeriod));
+                        };
+                        if at < start {
+                            // Before the cohort existed: only blanks or zeros make sense.
+                            if !t.is_empty()
+                                && parse_number(t, options.decimal).map_or(true, |p| p.value != 0.0)
+                            {
+                                return Err(problem(c, t, RowProblemKind::BadPeriod));
+                            }
+                            continue;
+                        }
+                        match usize::try_from(at - start) {
+                            Ok(k) if k < MAX_TABLE_PERIODS => k,
+                            _ => return Err(problem(c, t, RowProblemKind::BadPeriod)),
+                        }
+                    }
+                    _ => i,
+                };
                 if t.is_empty() {
-                    values.push((0.0, false));
+                    values.push((k, c, 0.0, false));
                     continue;
                 }
                 let p = parse_number(t, options.decimal)
@@ -450,25 +503,21 @@ pub fn read_wide(
                     if !(0.0..=10.0).contains(&p.value) {
                         return Err(problem(c, t, RowProblemKind::NotACount));
                     }
-                    values.push((p.value, true));
+                    values.push((k, c, p.value, true));
                 } else {
                     let n =
                         count_from(&p).ok_or_else(|| problem(c, t, RowProblemKind::NotACount))?;
-                    values.push((n as f64, false));
+                    values.push((k, c, n as f64, false));
                 }
             }
             let size = match size {
                 Some(s) => Some(s),
-                None => match values.first() {
-                    Some(&(v, false)) => Some(v as u64),
-                    _ => None,
-                },
+                None => values.iter().find(|v| v.0 == 0 && !v.3).map(|v| v.2 as u64),
             };
             let mut cells = BTreeMap::new();
-            for (k, &(v, is_share)) in values.iter().enumerate() {
+            for &(k, c, v, is_share) in &values {
                 let active = if is_share {
                     let Some(s) = size else {
-                        let c = period_cols.get(k).copied().unwrap_or(0);
                         return Err(problem(c, get(c), RowProblemKind::PercentWithoutSize));
                     };
                     (v * s as f64).round() as u64
@@ -567,6 +616,27 @@ mod tests {
         };
         assert_eq!(stats.problems[0].kind, RowProblemKind::PercentWithoutSize);
         assert_eq!(stats.problems[0].place.row, 2);
+        assert_eq!(stats.problems[0].place.column, Some(2));
+    }
+
+    #[test]
+    fn wide_with_calendar_columns_starts_each_row_at_its_cohort() {
+        let text =
+            "cohort,2024-01,2024-02,2024-03\n2024-01,100,60,45\n2024-02,,80,50\n2024-03,0,,50\n";
+        let t = triangle(text);
+        assert_eq!(t.cohorts[0].active, vec![100, 60, 45]);
+        assert_eq!(t.cohorts[1].active, vec![80, 50]);
+        assert_eq!(t.cohorts[2].active, vec![50]);
+        assert_eq!(t.cohorts[1].unfinished_from, Some(1));
+        let err = read(
+            "cohort,2024-01,2024-02\n2024-02,5,3\n",
+            &ReadOptions::default(),
+        )
+        .unwrap_err();
+        let IngestError::MostlyBroken { stats, .. } = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(stats.problems[0].kind, RowProblemKind::BadPeriod);
         assert_eq!(stats.problems[0].place.column, Some(2));
     }
 
