@@ -114,6 +114,29 @@ fn unpack_date(packed: u32, order: Option<DayMonthOrder>) -> Option<Date> {
     value.resolve(order?)
 }
 
+/// Whether a header names a customer and a date column.
+fn names_activity_columns(header: &[String]) -> bool {
+    super::header::find(header, Role::Customer, &[]).is_some()
+        && super::header::find(header, Role::Date, &[]).is_some()
+}
+
+/// The columns of a first row that is data, not a header: the first cell that is a date, the
+/// first other non-empty cell as the customer, and the next cell that is a number as the amount.
+/// `None` when no cell is a date.
+pub fn guess_columns(fields: &[String]) -> Option<ActivityColumns> {
+    let date = fields.iter().position(|f| parse_date(f, None).is_ok())?;
+    let customer = (0..fields.len())
+        .find(|&i| i != date && fields.get(i).is_some_and(|f| !f.trim().is_empty()))?;
+    let amount = (0..fields.len()).find(|&i| {
+        i != date && i != customer && fields.get(i).is_some_and(|f| parse_number(f, None).is_ok())
+    });
+    Some(ActivityColumns {
+        customer,
+        date,
+        amount,
+    })
+}
+
 /// Everything read from the rows, before the column-wide decisions.
 struct Sink {
     date_order: Option<DayMonthOrder>,
@@ -121,6 +144,8 @@ struct Sink {
     overrides: Vec<(Role, usize)>,
     header: Option<Vec<String>>,
     columns: Option<ActivityColumns>,
+    /// The file had no header row; `header` holds made-up names.
+    headerless: bool,
     error: Option<IngestError>,
     ids: FxMap,
     /// The previous row's customer id and number.
@@ -167,6 +192,19 @@ impl Sink {
 
     fn read_header(&mut self, record: &RawRecord<'_>) {
         let header = record.to_strings();
+        if self.overrides.is_empty() && !names_activity_columns(&header) {
+            if let Some(columns) = guess_columns(&header) {
+                // No header: the first row is data, and columns are known by their content.
+                self.columns = Some(columns);
+                self.headerless = true;
+                self.header = Some((1..=header.len()).map(|i| format!("column {i}")).collect());
+                self.stats.data_rows += 1;
+                if let Err(problem) = self.accept_row(record, columns) {
+                    self.stats.skip(problem);
+                }
+                return;
+            }
+        }
         let roles = map_roles(
             &header,
             Shape::RawActivity,
@@ -431,6 +469,7 @@ impl Sink {
             granularity,
             delimiter,
             header: self.header.unwrap_or_default(),
+            headerless: self.headerless,
             columns: self.columns.unwrap_or(ActivityColumns {
                 customer: 0,
                 date: 0,
@@ -485,6 +524,7 @@ impl ActivityReader {
             overrides: options.columns.clone(),
             header: None,
             columns: None,
+            headerless: false,
             error: None,
             ids: FxMap::default(),
             last_id: None,
@@ -617,7 +657,10 @@ impl ActivityReader {
 pub struct ActivityData {
     pub granularity: Granularity,
     pub delimiter: u8,
+    /// The header row, or `column 1`, `column 2`, … when the file had none.
     pub header: Vec<String>,
+    /// The first row was data: columns were recognised by their content.
+    pub headerless: bool,
     pub columns: ActivityColumns,
     pub stats: RowStats,
     /// Distinct customers.

@@ -123,7 +123,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Ingested, IngestError> 
         return Ok(Ingested {
             shape,
             delimiter,
-            header,
+            header: data.header.clone(),
             columns,
             mapping,
             stats: data.stats.clone(),
@@ -204,7 +204,14 @@ pub fn detect_shape(header: &[String], overrides: &[(Role, usize)]) -> Option<Sh
     let first_is_cohort = header
         .first()
         .is_some_and(|h| header::rank(Role::Cohort, h).is_some());
-    if period_columns >= 1 || (first_is_cohort && header.len() >= 2) {
+    if first_is_cohort && header.len() >= 2 {
+        return Some(Shape::CohortWide);
+    }
+    // A first row that is data (a date in it), not a header: raw activity without a header.
+    if overrides.is_empty() && activity::guess_columns(header).is_some() {
+        return Some(Shape::RawActivity);
+    }
+    if period_columns >= 1 {
         return Some(Shape::CohortWide);
     }
     None

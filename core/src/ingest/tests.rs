@@ -311,6 +311,27 @@ fn empty_and_header_only_files() {
 }
 
 #[test]
+fn files_without_a_header_are_read_by_content() {
+    let text = "a,2024-01-05,10\nb,2024-01-20,5\na,2024-02-03,10\nc,2024-02-10,7\na,2024-03-01,10\nc,2024-03-09,7\n";
+    let got = read(text, &ReadOptions::default()).unwrap();
+    assert_eq!(got.shape, Shape::RawActivity);
+    assert_eq!(got.stats.data_rows, 6);
+    assert_eq!(got.header, vec!["column 1", "column 2", "column 3"]);
+    let Content::Activity(a) = got.content else {
+        panic!()
+    };
+    assert!(a.headerless);
+    assert_eq!(cells(&a), plain_cells());
+    assert_eq!(a.triangle().cohorts[0].revenue.as_ref().unwrap()[0], 15.0);
+    // Date first, customer second.
+    let a = activity("2024-01-05;a\n2024-02-05;a\n");
+    assert_eq!(
+        (a.columns.date, a.columns.customer, a.columns.amount),
+        (0, 1, None)
+    );
+}
+
+#[test]
 fn shape_and_columns_can_be_chosen() {
     let text = "who,when,what\na,2024-01-05,x\na,2024-02-05,y\n";
     assert!(read(text, &ReadOptions::default()).is_err());
