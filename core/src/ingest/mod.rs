@@ -93,6 +93,40 @@ impl Ingested {
 
 /// Reads a whole text: detects the delimiter and the shape (unless given), maps the columns, and
 /// reads the rows.
+///
+/// ```
+/// use retention_core::ingest::{read, Content, ReadOptions, Shape};
+///
+/// // A period table: blank start = the previous row's end.
+/// let got = read("period;new;end\nJan;5;24\nFeb;3;25\n", &ReadOptions::default()).unwrap();
+/// assert_eq!(got.shape, Shape::PeriodTable);
+/// let Content::PeriodTable(rows) = &got.content else { unreachable!() };
+/// assert_eq!((rows[1].input.start.as_str(), rows[1].input.end.as_str()), ("", "25"));
+///
+/// // A wide cohort table in percentages of a size column.
+/// let got = read("cohort,size,0,1\n2024-01,200,100%,45%\n2024-02,100,100%,\n",
+///                &ReadOptions::default()).unwrap();
+/// assert_eq!(got.shape, Shape::CohortWide);
+/// assert_eq!(got.triangle().unwrap().cohorts[0].active, vec![200, 90]);
+///
+/// // A long cohort table.
+/// let got = read("cohort,period,active,revenue\n2024-01,0,10,100\n2024-01,1,6,80\n",
+///                &ReadOptions::default()).unwrap();
+/// assert_eq!(got.shape, Shape::CohortLong);
+/// let nrr = got.triangle().unwrap().nrr().unwrap();
+/// assert_eq!(nrr.per_cohort[0][1], Some(0.8));
+///
+/// // Raw activity, with a problem row that is skipped and listed.
+/// let got = read("user,created_at,mrr\na,2024-01-05,10\na,2024-02-01,12\nb,soon,1\nb,2024-02-09,5\n",
+///                &ReadOptions::default()).unwrap();
+/// assert_eq!(got.shape, Shape::RawActivity);
+/// assert_eq!((got.stats.used, got.stats.skipped), (3, 1));
+/// let p = &got.stats.problems[0];
+/// assert_eq!((p.place.row, p.place.column, p.text.as_str()), (4, Some(2), "soon"));
+/// let t = got.triangle().unwrap();
+/// assert_eq!(t.cohorts[0].active, vec![1, 1]);
+/// assert_eq!(t.cohorts[0].unfinished_from, Some(1));
+/// ```
 pub fn read(text: &str, options: &ReadOptions) -> Result<Ingested, IngestError> {
     let bytes = strip_bom(text.as_bytes());
     let delimiter = options
