@@ -5,7 +5,11 @@
 //! tested natively and never panics on input: every failure is a value that names its place
 //! (field, row, column) so the UI can put a message next to it.
 
+pub mod calendar;
+pub mod cohort;
 pub mod count;
+pub mod export;
+pub mod ingest;
 pub mod model;
 pub mod period;
 pub mod series;
