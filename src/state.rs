@@ -9,6 +9,8 @@ use retention_core::series::RowInput;
 use retention_core::unit::PeriodUnit;
 use yew::Reducible;
 
+use crate::whatif_state::{WhatIfAction, WhatIfState};
+
 /// The four text fields of the single-period form, exactly as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PeriodInputs {
@@ -71,6 +73,7 @@ pub struct State {
     pub period: PeriodInputs,
     pub rows: Vec<TableRow>,
     pub unit: PeriodUnit,
+    pub whatif: WhatIfState,
     next_row_id: u32,
 }
 
@@ -89,6 +92,7 @@ pub enum Action {
         by: isize,
     },
     SetUnit(PeriodUnit),
+    WhatIf(WhatIfAction),
 }
 
 /// A small example table so the many-period panel is not empty on first load.
@@ -121,6 +125,7 @@ impl Default for State {
             next_row_id: rows.len() as u32,
             rows,
             unit: PeriodUnit::Month,
+            whatif: WhatIfState::default(),
         }
     }
 }
@@ -162,6 +167,7 @@ impl State {
                 state.unit = unit;
             }
         }
+        state.whatif = WhatIfState::from_query(&params);
         state
     }
 
@@ -247,6 +253,7 @@ impl Reducible for State {
                 }
             }
             Action::SetUnit(unit) => next.unit = unit,
+            Action::WhatIf(action) => next.whatif.apply(action),
         }
         if next == *self {
             self
