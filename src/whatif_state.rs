@@ -276,16 +276,20 @@ impl WhatIfState {
     }
 }
 
-/// "0.9" → "90", "0.945" → "94.5": a fraction as the percent a field shows. The shift is done by
-/// the decimal parser (`"0.945e2"`), so the text round-trips exactly through
+/// "0.9" → "90", "0.945" → "94.5": a fraction as the percent a field shows. The shift is done on
+/// the decimal digits (`whatif_derive::decimal_value`), so the text round-trips exactly through
 /// `whatif_derive::parse_percent`; text that is not a plain number is returned unchanged.
 pub fn fraction_to_percent_text(text: &str) -> String {
     let plain = !text.is_empty()
         && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && text.bytes().any(|b| b.is_ascii_digit());
-    match format!("{text}e2").parse::<f64>() {
-        Ok(v) if plain && v.is_finite() => v.to_string(),
-        _ => text.to_owned(),
+    if !plain {
+        return text.to_owned();
+    }
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    match crate::whatif_derive::decimal_value(whole, fraction, 2) {
+        Some(v) => v.to_string(),
+        None => text.to_owned(),
     }
 }
 
@@ -353,6 +357,7 @@ mod tests {
         assert_eq!(fraction_to_percent_text(".5"), "50");
         assert_eq!(fraction_to_percent_text("-0.1"), "-0.1");
         assert_eq!(fraction_to_percent_text("inf"), "inf");
+        assert_eq!(fraction_to_percent_text("1.2.3"), "1.2.3");
         assert_eq!(fraction_to_percent_text(""), "");
     }
 
