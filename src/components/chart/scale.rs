@@ -100,6 +100,21 @@ pub fn thinned(len: usize, most: usize) -> Vec<usize> {
     out
 }
 
+/// Text made safe for markup built as a string: `&`, `<`, `>` and `"` as entities.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +184,6 @@ mod tests {
         assert_eq!(thinned(5, 10), vec![0, 1, 2, 3, 4]);
         assert_eq!(thinned(25, 5), vec![0, 5, 10, 15, 20, 24]);
         assert!(thinned(0, 5).is_empty());
+        assert_eq!(escape(r#"a < b & "c" > d"#), "a &lt; b &amp; &quot;c&quot; &gt; d");
     }
 }

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::scale::{area, nice_ticks, polyline, thinned, Scale};
+use super::scale::{area, escape, nice_ticks, polyline, thinned, Scale};
 use crate::format::{format, Style};
 use crate::i18n::Lang;
 
@@ -121,52 +121,87 @@ pub fn xy_chart(props: &XyChartProps) -> Html {
         .into_iter()
         .filter(|t| t.fract() == 0.0 && *t >= x_min && *t <= x_max)
         .collect();
+    let value_text = |v: f64| format(lang.tag(), props.y_style, v);
+    // The drawing is one markup string: built by hand it is a fraction of the code the same
+    // elements cost through `html!` (bundle size), and it is replaced whole when data change.
+    let mut svg = String::with_capacity(4096);
+    for (&t, label) in y_ticks.iter().zip(&y_text) {
+        let y = ys.at(t);
+        svg.push_str(&format!(
+            r#"<g class="tick"><line x1="{left:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/><text x="{:.1}" y="{:.1}" text-anchor="end">{}</text></g>"#,
+            WIDTH - RIGHT,
+            left - 4.0,
+            y + 3.0,
+            escape(label)
+        ));
+    }
+    for &t in &x_ticks {
+        svg.push_str(&format!(
+            r#"<text class="x-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            xs.at(t),
+            HEIGHT - BOTTOM + 12.0,
+            escape(&format(lang.tag(), Style::Count, t))
+        ));
+    }
+    svg.push_str(&format!(
+        r#"<text class="axis-name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+        (left + WIDTH - RIGHT) / 2.0,
+        HEIGHT - 6.0,
+        escape(&props.x_label)
+    ));
+    for b in &props.shades {
+        svg.push_str(&format!(
+            r#"<polygon class="shade {}" points="{}"/>"#,
+            b.class,
+            area(&to_px(&b.upper), &to_px(&b.lower))
+        ));
+    }
+    if let Some(mx) = props.marker_x.filter(|x| x.is_finite()) {
+        let x = xs.at(mx);
+        svg.push_str(&format!(
+            r#"<line class="marker" x1="{x:.1}" x2="{x:.1}" y1="{TOP:.1}" y2="{:.1}"/>"#,
+            HEIGHT - BOTTOM
+        ));
+    }
+    for s in props.series.iter().filter(|s| s.line) {
+        svg.push_str(&format!(
+            r#"<polyline class="line {}" points="{}"/>"#,
+            s.class,
+            polyline(&to_px(&s.points))
+        ));
+    }
+    for s in props.series.iter().filter(|s| s.marks) {
+        let points: Vec<&(f64, f64)> = finite(&s.points).collect();
+        svg.push_str(&format!(r#"<g class="marks {}">"#, s.class));
+        for &&(x, y) in thinned(points.len(), MOST_MARKS)
+            .into_iter()
+            .filter_map(|i| points.get(i))
+        {
+            let tip = format!(
+                "{} – {} {}: {}",
+                s.label,
+                props.x_label,
+                format(lang.tag(), Style::Count, x),
+                value_text(y)
+            );
+            svg.push_str(&format!(
+                r#"<circle class="point" cx="{:.1}" cy="{:.1}" r="2.6" tabindex="0"><title>{}</title></circle>"#,
+                xs.at(x),
+                ys.at(y),
+                escape(&tip)
+            ));
+        }
+        svg.push_str("</g>");
+    }
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
-    let value_text = |v: f64| format(lang.tag(), props.y_style, v);
-    let px = |v: f64| format!("{v:.1}");
     html! {
         <figure class="xy-chart">
             <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
                  aria-labelledby={format!("{title_id} {desc_id}")} id={props.id.clone()}>
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ props.desc.clone() }</desc>
-                { for y_ticks.iter().zip(&y_text).map(|(&t, label)| html! {
-                    <g class="tick">
-                        <line x1={px(left)} x2={px(WIDTH - RIGHT)} y1={px(ys.at(t))} y2={px(ys.at(t))} />
-                        <text x={px(left - 4.0)} y={px(ys.at(t) + 3.0)} text-anchor="end">{ label.clone() }</text>
-                    </g>
-                }) }
-                { for x_ticks.iter().map(|&t| html! {
-                    <text class="x-label" x={px(xs.at(t))} y={px(HEIGHT - BOTTOM + 12.0)} text-anchor="middle">
-                        { format(lang.tag(), Style::Count, t) }
-                    </text>
-                }) }
-                <text class="axis-name" x={px((left + WIDTH - RIGHT) / 2.0)} y={px(HEIGHT - 6.0)}
-                      text-anchor="middle">{ props.x_label.clone() }</text>
-                { for props.shades.iter().map(|b| html! {
-                    <polygon class={classes!("shade", b.class)} points={area(&to_px(&b.upper), &to_px(&b.lower))} />
-                }) }
-                if let Some(mx) = props.marker_x.filter(|x| x.is_finite()) {
-                    <line class="marker" x1={px(xs.at(mx))} x2={px(xs.at(mx))} y1={px(TOP)}
-                          y2={px(HEIGHT - BOTTOM)} />
-                }
-                { for props.series.iter().filter(|s| s.line).map(|s| html! {
-                    <polyline class={classes!("line", s.class)} points={polyline(&to_px(&s.points))} />
-                }) }
-                { for props.series.iter().filter(|s| s.marks).map(|s| {
-                    let points: Vec<&(f64, f64)> = finite(&s.points).collect();
-                    html! {
-                        <g class={classes!("marks", s.class)}>
-                            { for thinned(points.len(), MOST_MARKS).into_iter().filter_map(|i| points.get(i)).map(|&&(x, y)| html! {
-                                <circle class="point" cx={px(xs.at(x))} cy={px(ys.at(y))} r="2.6" tabindex="0">
-                                    <title>{ format!("{} – {} {}: {}", s.label, props.x_label,
-                                                     format(lang.tag(), Style::Count, x), value_text(y)) }</title>
-                                </circle>
-                            }) }
-                        </g>
-                    }
-                }) }
+                { Html::from_html_unchecked(AttrValue::from(svg)) }
             </svg>
             <figcaption>
                 <ul class="legend">
