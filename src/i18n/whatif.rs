@@ -193,7 +193,7 @@ fn en(key: Key) -> &'static str {
         CustomersLabel => "Starting customers",
         CustomersHelp => "Customers at the start of period 0. Blank: the latest count of your data.",
         UnitCustomers => "customers",
-        LatestCountPlaceholder => "{n} (latest count)",
+        LatestCountPlaceholder => "{n}",
         AcquiredLabel => "New customers per period",
         AcquiredHelp => "Customers won every period, the same in both scenarios.",
         ArpuLabel => "Revenue per customer (ARPU)",

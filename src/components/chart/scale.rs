@@ -184,6 +184,9 @@ mod tests {
         assert_eq!(thinned(5, 10), vec![0, 1, 2, 3, 4]);
         assert_eq!(thinned(25, 5), vec![0, 5, 10, 15, 20, 24]);
         assert!(thinned(0, 5).is_empty());
-        assert_eq!(escape(r#"a < b & "c" > d"#), "a &lt; b &amp; &quot;c&quot; &gt; d");
+        assert_eq!(
+            escape(r#"a < b & "c" > d"#),
+            "a &lt; b &amp; &quot;c&quot; &gt; d"
+        );
     }
 }
