@@ -382,7 +382,8 @@ fn issue_of(error: &WhatIfError) -> FieldIssue {
 /// The horizon to project the model to: the typed one when valid, else [`FALLBACK_HORIZON`].
 pub fn model_horizon(state: &WhatIfState) -> usize {
     match parse_count(&state.horizon) {
-        Ok(h) if h >= 1 && h as usize <= MAX_UI_HORIZON => h as usize,
+        // Compared as u64: on wasm32 `as usize` would wrap 2^32 + 24 to 24.
+        Ok(h) if (1..=MAX_UI_HORIZON as u64).contains(&h) => h as usize,
         _ => FALLBACK_HORIZON,
     }
 }
@@ -730,6 +731,17 @@ mod tests {
             field: InputField::Customers,
             problem: InputProblem::Count(CountError::Empty)
         }));
+    }
+
+    #[test]
+    fn model_horizon_falls_back_when_the_field_is_unusable() {
+        let with = |h: &str| model_horizon(&typed(&format!("?horizon={h}")));
+        assert_eq!(with("12"), 12);
+        assert_eq!(with("600"), 600);
+        assert_eq!(with("601"), FALLBACK_HORIZON);
+        assert_eq!(with("0"), FALLBACK_HORIZON);
+        assert_eq!(with("x"), FALLBACK_HORIZON);
+        assert_eq!(with("4294967320"), FALLBACK_HORIZON);
     }
 
     #[test]
