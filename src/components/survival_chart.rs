@@ -52,7 +52,7 @@ pub fn survival_chart(props: &SurvivalChartProps) -> Html {
         .collect();
     let fitted_label = fill(t(Key::FittedCurve), &[("model", &props.model_name)]);
     let mut series = vec![Series {
-        label: fitted_label.clone().into(),
+        label: fitted_label.into(),
         class: "s-fitted",
         points: indexed(&props.chosen),
         line: true,
@@ -93,7 +93,7 @@ pub fn survival_chart(props: &SurvivalChartProps) -> Html {
                             <tr>
                                 <th scope="col">{ t(Key::AxisPeriod) }</th>
                                 <th scope="col" class="num">{ t(Key::Observed) }</th>
-                                <th scope="col" class="num">{ fitted_label }</th>
+                                <th scope="col" class="num">{ t(Key::ColChosenCurve) }</th>
                                 <th scope="col" class="num">{ t(Key::BandLower) }</th>
                                 <th scope="col" class="num">{ t(Key::BandUpper) }</th>
                                 if props.sbg.is_some() {
