@@ -9,3 +9,4 @@ trunk build --release >/dev/null
 (cd bench/floor && trunk build --release --dist ../out/floor >/dev/null)
 echo "date=$(date -u +%Y-%m-%dT%H:%MZ) rustc=$(rustc --version | cut -d' ' -f2) chromium=$(chromium --version | cut -d' ' -f2)"
 node bench/bench.mjs dist bench/out/floor
+node bench/model_fit.mjs dist

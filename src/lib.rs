@@ -11,6 +11,9 @@ pub mod messages;
 pub mod settings;
 pub mod startup;
 pub mod state;
+pub mod whatif_derive;
+pub mod whatif_messages;
+pub mod whatif_state;
 
 use std::rc::Rc;
 
@@ -18,11 +21,13 @@ use retention_core::series::evaluate_rows;
 use yew::prelude::*;
 
 use components::line_chart::LineChart;
+use components::model_panel::ModelPanel;
 use components::notices::Notices;
 use components::period_panel::PeriodPanel;
 use components::period_table::PeriodTable;
 use components::span_results::SpanResults;
 use components::toolbar::Toolbar;
+use components::whatif_panel::WhatIfPanel;
 use i18n::{text, Key, Lang};
 use settings::Panel;
 use startup::{initial_state, share_fragment};
@@ -114,6 +119,20 @@ pub fn app() -> Html {
             ))));
         })
     };
+    let on_whatif = dispatch(&state, Action::WhatIf);
+    // The model is fitted once per distinct (counts, horizon): keystrokes in any other field
+    // leave this memo alone and never refit. Both panels read the one result.
+    let model = {
+        let survivors = whatif_derive::survivors(&state.whatif, &report);
+        let horizon = whatif_derive::model_horizon(&state.whatif);
+        use_memo((survivors, horizon), |(survivors, horizon)| {
+            survivors
+                .as_ref()
+                .map(|counts| whatif_derive::compute_model(counts, *horizon))
+                .map_err(|p| *p)
+        })
+    };
+    let wt = |k| i18n::whatif::text(lang, k);
     let chart_points: Vec<(String, Option<f64>)> = state
         .rows
         .iter()
@@ -152,6 +171,24 @@ pub fn app() -> Html {
                         <SpanResults span={report.span.clone()} unit={state.unit} />
                         <LineChart id="retention-chart" title={t(Key::ChartRetentionTitle)}
                                    desc={t(Key::ChartRetentionDesc)} points={chart_points} />
+                    </section>
+                }
+                if shows(Panel::WhatIf) {
+                    <section class="panel" id="panel-whatif" aria-labelledby="whatif-heading">
+                        <h2 id="whatif-heading">{ wt(i18n::whatif::Key::WhatIfHeading) }</h2>
+                        <p class="help">{ wt(i18n::whatif::Key::WhatIfIntro) }</p>
+                        <WhatIfPanel inputs={state.whatif.clone()} period={state.period.clone()}
+                                     table={report.clone()} unit={state.unit} model={model.clone()}
+                                     on_action={on_whatif.clone()} />
+                    </section>
+                }
+                if shows(Panel::Model) {
+                    <section class="panel" id="panel-model" aria-labelledby="model-heading">
+                        <h2 id="model-heading">{ wt(i18n::whatif::Key::ModelHeading) }</h2>
+                        <p class="help">{ wt(i18n::whatif::Key::ModelIntro) }</p>
+                        <ModelPanel survivors={state.whatif.survivors.clone()}
+                                    source={state.whatif.survivors_source} model={model}
+                                    on_action={on_whatif} />
                     </section>
                 }
                 <footer><p>{ t(Key::Privacy) }</p></footer>

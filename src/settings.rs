@@ -145,7 +145,8 @@ impl Settings {
                     None => true,
                 },
                 other => {
-                    if !known.contains(&other) {
+                    let saved = other.starts_with(crate::whatif_state::SAVED_PREFIX);
+                    if !known.contains(&other) && !saved {
                         s.ignored.push(Ignored {
                             name: name.clone(),
                             value: value.clone(),

@@ -23,12 +23,14 @@ pub enum Origin {
 const SAVED_QUERY: &str = "q";
 
 pub fn initial_state(query: &str, fragment: &str, saved: Option<&str>) -> (State, Origin) {
+    // The query comes first and the link's or storage's pairs after it: the last occurrence of a
+    // name wins, so the visitor's own state overrides the page's prefill.
     let query_pairs = decode_query(query);
     if !fragment.is_empty() {
         return match decode_fragment(fragment) {
-            Ok(mut pairs) => {
-                pairs.extend(query_pairs);
-                (State::from_params(&pairs), Origin::Link)
+            Ok(pairs) => {
+                let all: Vec<_> = query_pairs.into_iter().chain(pairs).collect();
+                (State::from_params(&all), Origin::Link)
             }
             Err(e) => (State::from_params(&query_pairs), Origin::BrokenLink(e)),
         };
@@ -39,8 +41,8 @@ pub fn initial_state(query: &str, fragment: &str, saved: Option<&str>) -> (State
             .any(|(k, v)| k == SAVED_QUERY && v == query.trim_start_matches('?'));
         if same_query {
             pairs.retain(|(k, _)| k != SAVED_QUERY);
-            pairs.extend(query_pairs);
-            return (State::from_params(&pairs), Origin::Saved);
+            let all: Vec<_> = query_pairs.into_iter().chain(pairs).collect();
+            return (State::from_params(&all), Origin::Saved);
         }
     }
     (State::from_params(&query_pairs), Origin::Page)
@@ -53,7 +55,7 @@ pub fn saved_text(state: &State, query: &str) -> String {
     encode_fragment(
         pairs
             .iter()
-            .map(|(k, v)| (*k, v.as_str()))
+            .map(|(k, v)| (k.as_str(), v.as_str()))
             .chain([(SAVED_QUERY, query)]),
     )
 }
@@ -64,15 +66,15 @@ pub const LINK_LIMIT: usize = 4000;
 /// The fragment of a shared link, and whether the period table had to be left out of it.
 pub fn share_fragment(state: &State) -> (String, bool) {
     let pairs = state.to_pairs();
-    let all = encode_fragment(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+    let all = encode_fragment(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     if all.len() <= LINK_LIMIT {
         return (all, false);
     }
     let without_rows = encode_fragment(
         pairs
             .iter()
-            .filter(|(k, _)| *k != "rows")
-            .map(|(k, v)| (*k, v.as_str())),
+            .filter(|(k, _)| k != "rows")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
     );
     (without_rows, true)
 }
@@ -102,6 +104,27 @@ mod tests {
         assert_eq!(origin, Origin::Link);
         assert_eq!(back.period, s.period);
         assert_eq!(back.rows, s.rows);
+    }
+
+    #[test]
+    fn a_link_restores_the_what_if_inputs_over_the_page_query() {
+        use crate::whatif_state::{InputField, WhatIfAction};
+        let s = State::from_query("?retention=0.9&arpu=10");
+        let s = (*Rc::new(s).reduce(Action::WhatIf(WhatIfAction::Set(
+            InputField::Arpu,
+            "12.5".into(),
+        ))))
+        .clone();
+        let (fragment, _) = share_fragment(&s);
+        let (back, origin) = initial_state("?retention=0.9&arpu=10", &fragment, None);
+        assert_eq!(origin, Origin::Link);
+        assert_eq!(back.whatif, s.whatif);
+        assert_eq!(back.whatif.arpu, "12.5");
+        assert!(
+            back.settings.ignored.is_empty(),
+            "{:?}",
+            back.settings.ignored
+        );
     }
 
     #[test]

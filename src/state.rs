@@ -12,6 +12,7 @@ use yew::Reducible;
 
 use crate::i18n::Lang;
 use crate::settings::{self, Settings};
+use crate::whatif_state::{WhatIfAction, WhatIfState};
 
 /// The four text fields of the single-period form, exactly as typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +77,7 @@ pub struct State {
     pub rows: Vec<TableRow>,
     pub unit: PeriodUnit,
     pub settings: Settings,
+    pub whatif: WhatIfState,
     next_row_id: u32,
 }
 
@@ -97,6 +99,7 @@ pub enum Action {
     SetLang(Lang),
     /// Replaces the whole state: a reset, or a state restored from a link or storage.
     Replace(Box<State>),
+    WhatIf(WhatIfAction),
 }
 
 /// A small example table so the many-period panel is not empty on first load.
@@ -130,6 +133,7 @@ impl Default for State {
             rows,
             unit: PeriodUnit::Month,
             settings: Settings::default(),
+            whatif: WhatIfState::default(),
         }
     }
 }
@@ -143,7 +147,9 @@ impl State {
     /// Defaults overridden by decoded `name=value` pairs (from a query, a link or storage).
     pub fn from_params(params: &[(String, String)]) -> State {
         let mut state = State::default();
-        let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v);
+        // The last occurrence wins: callers put the page's query first and a link's or storage's
+        // pairs after it.
+        let get = |name: &str| params.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v);
         let prefill = [
             ("start", Field::Start),
             ("new", Field::New),
@@ -200,7 +206,7 @@ impl State {
                 Err(_) => malformed.push(("rows", rows.clone())),
             }
         }
-        state.settings = Settings::from_params(params, &KNOWN_PARAMS);
+        state.settings = Settings::from_params(params, &known_params());
         for (name, value) in malformed {
             state.settings.ignored.push(settings::Ignored {
                 name: name.to_owned(),
@@ -208,29 +214,35 @@ impl State {
                 reason: settings::IgnoredReason::Malformed,
             });
         }
+        state.whatif = WhatIfState::from_query(params);
+        state.whatif.restore(params);
         state
     }
 
     /// The state as `name=value` pairs: what a shared link and local storage carry. The inverse
     /// of [`State::from_params`] for everything a visitor can change.
-    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+    pub fn to_pairs(&self) -> Vec<(String, String)> {
         let p = &self.period;
         let rows: Vec<Vec<&str>> = self
             .rows
             .iter()
             .map(|r| vec![&*r.input.label, &r.input.start, &r.input.new, &r.input.end])
             .collect();
-        let mut pairs = vec![
+        let mut pairs: Vec<(String, String)> = [
             ("start", p.start.clone()),
             ("new", p.new.clone()),
             ("end", p.end.clone()),
             ("new_lost", p.new_lost.clone()),
             ("unit", self.unit.key().to_owned()),
             ("rows", encode_rows(&rows)),
-        ];
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
         if let Some(lang) = self.settings.lang {
-            pairs.push(("lang", lang.tag().to_owned()));
+            pairs.push(("lang".to_owned(), lang.tag().to_owned()));
         }
+        pairs.extend(self.whatif.to_pairs());
         pairs
     }
 
@@ -239,20 +251,14 @@ impl State {
     }
 }
 
-/// Every URL parameter some part of the widget reads; others are noted as unknown.
-pub const KNOWN_PARAMS: [&str; 11] = [
-    "start",
-    "new",
-    "end",
-    "new_lost",
-    "unit",
-    "rows",
-    settings::PARAMS[0],
-    settings::PARAMS[1],
-    settings::PARAMS[2],
-    settings::PARAMS[3],
-    settings::PARAMS[4],
-];
+/// Every parameter some part of the widget reads (in a query, a link or storage); others are
+/// noted as unknown.
+pub fn known_params() -> Vec<&'static str> {
+    let mut known = vec!["start", "new", "end", "new_lost", "unit", "rows"];
+    known.extend(settings::PARAMS);
+    known.extend(crate::whatif_state::PARAMS);
+    known
+}
 
 impl Reducible for State {
     type Action = Action;
@@ -297,6 +303,7 @@ impl Reducible for State {
             Action::SetUnit(unit) => next.unit = unit,
             Action::SetLang(lang) => next.settings.lang = Some(lang),
             Action::Replace(state) => next = *state,
+            Action::WhatIf(action) => next.whatif.apply(action),
         }
         if next == *self {
             self
@@ -345,11 +352,7 @@ mod tests {
                 value: "Q3 ~ | % & =".into(),
             },
         );
-        let pairs: Vec<(String, String)> = s
-            .to_pairs()
-            .into_iter()
-            .map(|(k, v)| (k.to_owned(), v))
-            .collect();
+        let pairs = s.to_pairs();
         let back = State::from_params(&pairs);
         assert_eq!(back.period, s.period);
         assert_eq!(back.rows, s.rows);

@@ -101,7 +101,11 @@ async fn starting_cohort_retention_appears_with_new_lost() {
 #[wasm_bindgen_test]
 async fn table_rows_can_be_added_and_removed() {
     let root = mount().await;
-    let rows = |root: &Element| root.query_selector_all("tbody tr").unwrap().length();
+    let rows = |root: &Element| {
+        root.query_selector_all("#panel-table tbody tr")
+            .unwrap()
+            .length()
+    };
     let before = rows(&root);
     let add: web_sys::HtmlElement = root
         .query_selector("button.add")

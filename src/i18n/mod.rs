@@ -5,6 +5,7 @@
 
 pub mod base;
 pub mod tools;
+pub mod whatif;
 
 pub use base::{text, Key};
 
