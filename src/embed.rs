@@ -120,7 +120,9 @@ impl Embedding {
                     Some(p) => format!("{name}@{p}"),
                     None => name,
                 };
-                if let Ok(v) = value.parse::<f64>() {
+                // Parsed by the browser (`parseFloat`): Rust's float parser is ~10 KB of wasm.
+                let v = js_sys::Number::parse_float(&value);
+                if !v.is_nan() {
                     let _ = Reflect::set(&metrics, &key.into(), &v.into());
                 }
             }

@@ -63,6 +63,16 @@ fn formatter(locale: &str, style: Style) -> Function {
     })
 }
 
+/// The raw value for `data-value`: JavaScript's shortest round-trip form of the number, which
+/// `Number()` / `parseFloat` read back exactly. Done by the browser because Rust's own float
+/// printing is about 12 KB of wasm that the widget otherwise does not need.
+pub fn raw(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// Formats `value` for `locale`. Non-finite values never reach the page: they come out as "—".
 pub fn format(locale: &str, style: Style, value: f64) -> String {
     if !value.is_finite() {
@@ -72,7 +82,7 @@ pub fn format(locale: &str, style: Style, value: f64) -> String {
         .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| value.to_string())
+        .unwrap_or_else(|| raw(value))
 }
 
 /// The CLDR plural category of `n` in `locale` (`Intl.PluralRules`), for catalog entries that

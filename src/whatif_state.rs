@@ -390,20 +390,49 @@ pub const PARAMS: [&str; 12] = [
     "survivors",
 ];
 
-/// "0.9" → "90", "0.945" → "94.5": a fraction as the percent a field shows. The shift is done on
-/// the decimal digits (`whatif_derive::decimal_value`), so the text round-trips exactly through
+/// "0.9" → "90", "0.945" → "94.5": a fraction as the percent a field shows. The decimal point is
+/// moved two digits on the text itself, so the result is exact and round-trips through
 /// `whatif_derive::parse_percent`; text that is not a plain number is returned unchanged.
 pub fn fraction_to_percent_text(text: &str) -> String {
     let plain = !text.is_empty()
         && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|&b| b == b'.').count() <= 1
         && text.bytes().any(|b| b.is_ascii_digit());
     if !plain {
         return text.to_owned();
     }
     let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    match crate::whatif_derive::decimal_value(whole, fraction, 2) {
-        Some(v) => v.to_string(),
-        None => text.to_owned(),
+    let mut fraction = fraction.to_owned();
+    while fraction.len() < 2 {
+        fraction.push('0');
+    }
+    let (moved, rest) = fraction.split_at(2);
+    let whole = format!("{whole}{moved}");
+    let whole = whole.trim_start_matches('0');
+    let whole = if whole.is_empty() { "0" } else { whole };
+    let rest = rest.trim_end_matches('0');
+    if rest.is_empty() {
+        whole.to_owned()
+    } else {
+        format!("{whole}.{rest}")
+    }
+}
+
+#[cfg(test)]
+mod percent_text_tests {
+    use super::fraction_to_percent_text as f;
+
+    #[test]
+    fn moves_the_point_two_digits() {
+        assert_eq!(f("0.9"), "90");
+        assert_eq!(f("0.945"), "94.5");
+        assert_eq!(f("1"), "100");
+        assert_eq!(f("0.005"), "0.5");
+        assert_eq!(f(".25"), "25");
+        assert_eq!(f("0.10"), "10");
+        assert_eq!(f("12.5"), "1250");
+        assert_eq!(f("abc"), "abc");
+        assert_eq!(f("1.2.3"), "1.2.3");
     }
 }
 

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::components::chart::scale::coord;
 use crate::format::{format, Style};
 use crate::i18n::Lang;
 
@@ -43,7 +44,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
         match v {
             Some(v) if v.is_finite() => {
                 if let Some(seg) = segments.last_mut() {
-                    seg.push_str(&format!("{:.1},{:.1} ", x(i), y(*v)));
+                    seg.push_str(&format!("{},{} ", coord(x(i)), coord(y(*v))));
                 }
             }
             _ => segments.push(String::new()),
@@ -53,21 +54,21 @@ pub fn line_chart(props: &LineChartProps) -> Html {
     let title_id = format!("{}-title", props.id);
     let desc_id = format!("{}-desc", props.id);
     html! {
-        <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+        <svg class="chart" viewBox={format!("0 0 {} {}", coord(WIDTH), coord(HEIGHT))} role="img"
              aria-labelledby={format!("{title_id} {desc_id}")}>
             <title id={title_id}>{ props.title.clone() }</title>
             <desc id={desc_id}>{ props.desc.clone() }</desc>
             { for [0.0, 0.25, 0.5, 0.75, 1.0].iter().map(|&t| html! {
                 <g class="tick">
-                    <line x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
-                          y1={y(t).to_string()} y2={y(t).to_string()} />
-                    <text x={(LEFT - 4.0).to_string()} y={(y(t) + 3.0).to_string()} text-anchor="end">
+                    <line x1={coord(LEFT)} x2={coord(WIDTH - RIGHT)}
+                          y1={coord(y(t))} y2={coord(y(t))} />
+                    <text x={coord(LEFT - 4.0)} y={coord(y(t) + 3.0)} text-anchor="end">
                         { format(lang.tag(), Style::Percent, t) }
                     </text>
                 </g>
             }) }
             { for props.points.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, (label, _))| html! {
-                <text class="x-label" x={x(i).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="middle">
+                <text class="x-label" x={coord(x(i))} y={coord(HEIGHT - 6.0)} text-anchor="middle">
                     { label.clone() }
                 </text>
             }) }
@@ -77,7 +78,7 @@ pub fn line_chart(props: &LineChartProps) -> Html {
             { for props.points.iter().enumerate().filter_map(|(i, (label, v))| {
                 let v = (*v).filter(|v| v.is_finite())?;
                 Some(html! {
-                    <circle class="point" cx={x(i).to_string()} cy={y(v).to_string()} r="3" tabindex="0">
+                    <circle class="point" cx={coord(x(i))} cy={coord(y(v))} r="3" tabindex="0">
                         <title>{ format!("{label}: {}", format(lang.tag(), Style::Percent, v)) }</title>
                     </circle>
                 })

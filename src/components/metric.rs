@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::format::{format, Style};
+use crate::format::{format, raw, Style};
 use crate::i18n::{text, Key, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -27,7 +27,7 @@ pub fn metric_value(props: &MetricValueProps) -> Html {
     let period = props.period.map(|p| p.to_string());
     match props.value.filter(|v| v.is_finite()) {
         Some(v) => html! {
-            <span class="value" data-metric={props.name} data-value={v.to_string()}
+            <span class="value" data-metric={props.name} data-value={raw(v)}
                   data-period={period} data-unit={props.unit}>
                 { format(lang.tag(), props.style, v) }
             </span>

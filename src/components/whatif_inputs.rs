@@ -136,7 +136,7 @@ pub fn whatif_inputs(props: &WhatIfInputsProps) -> Html {
     let slider_value = crate::whatif_derive::parse_decimal(&s.uplift)
         .ok()
         .filter(|v| (0.0..=20.0).contains(v))
-        .map(|v| v.to_string())
+        .map(crate::format::raw)
         .unwrap_or_else(|| "5".into());
     let uplift_unit = match s.uplift_mode {
         UpliftMode::PercentagePoints => t(Key::UnitPoints),

@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::scale::{area, escape, nice_ticks, polyline, thinned, Scale};
+use super::scale::{area, coord, escape, nice_ticks, polyline, thinned, Scale};
 use crate::format::{format, Style};
 use crate::i18n::Lang;
 
@@ -128,25 +128,27 @@ pub fn xy_chart(props: &XyChartProps) -> Html {
     for (&t, label) in y_ticks.iter().zip(&y_text) {
         let y = ys.at(t);
         svg.push_str(&format!(
-            r#"<g class="tick"><line x1="{left:.1}" x2="{:.1}" y1="{y:.1}" y2="{y:.1}"/><text x="{:.1}" y="{:.1}" text-anchor="end">{}</text></g>"#,
-            WIDTH - RIGHT,
-            left - 4.0,
-            y + 3.0,
-            escape(label)
+            r#"<g class="tick"><line x1="{}" x2="{}" y1="{y}" y2="{y}"/><text x="{}" y="{}" text-anchor="end">{}</text></g>"#,
+            coord(left),
+            coord(WIDTH - RIGHT),
+            coord(left - 4.0),
+            coord(y + 3.0),
+            escape(label),
+            y = coord(y),
         ));
     }
     for &t in &x_ticks {
         svg.push_str(&format!(
-            r#"<text class="x-label" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-            xs.at(t),
-            HEIGHT - BOTTOM + 12.0,
+            r#"<text class="x-label" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+            coord(xs.at(t)),
+            coord(HEIGHT - BOTTOM + 12.0),
             escape(&format(lang.tag(), Style::Count, t))
         ));
     }
     svg.push_str(&format!(
-        r#"<text class="axis-name" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
-        (left + WIDTH - RIGHT) / 2.0,
-        HEIGHT - 6.0,
+        r#"<text class="axis-name" x="{}" y="{}" text-anchor="middle">{}</text>"#,
+        coord((left + WIDTH - RIGHT) / 2.0),
+        coord(HEIGHT - 6.0),
         escape(&props.x_label)
     ));
     for b in &props.shades {
@@ -159,8 +161,10 @@ pub fn xy_chart(props: &XyChartProps) -> Html {
     if let Some(mx) = props.marker_x.filter(|x| x.is_finite()) {
         let x = xs.at(mx);
         svg.push_str(&format!(
-            r#"<line class="marker" x1="{x:.1}" x2="{x:.1}" y1="{TOP:.1}" y2="{:.1}"/>"#,
-            HEIGHT - BOTTOM
+            r#"<line class="marker" x1="{x}" x2="{x}" y1="{}" y2="{}"/>"#,
+            coord(TOP),
+            coord(HEIGHT - BOTTOM),
+            x = coord(x),
         ));
     }
     for s in props.series.iter().filter(|s| s.line) {
@@ -185,9 +189,9 @@ pub fn xy_chart(props: &XyChartProps) -> Html {
                 value_text(y)
             );
             svg.push_str(&format!(
-                r#"<circle class="point" cx="{:.1}" cy="{:.1}" r="2.6" tabindex="0"><title>{}</title></circle>"#,
-                xs.at(x),
-                ys.at(y),
+                r#"<circle class="point" cx="{}" cy="{}" r="2.6" tabindex="0"><title>{}</title></circle>"#,
+                coord(xs.at(x)),
+                coord(ys.at(y)),
                 escape(&tip)
             ));
         }
@@ -197,7 +201,7 @@ pub fn xy_chart(props: &XyChartProps) -> Html {
     let desc_id = format!("{}-desc", props.id);
     html! {
         <figure class="xy-chart">
-            <svg class="chart" viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
+            <svg class="chart" viewBox={format!("0 0 {} {}", coord(WIDTH), coord(HEIGHT))} role="img"
                  aria-labelledby={format!("{title_id} {desc_id}")} id={props.id.clone()}>
                 <title id={title_id}>{ props.title.clone() }</title>
                 <desc id={desc_id}>{ props.desc.clone() }</desc>
