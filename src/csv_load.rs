@@ -242,6 +242,7 @@ pub async fn read_blob(
         return None;
     }
     let result = outcome.and_then(|()| reader.finish());
+    drop(reader);
     Some(match result {
         Ok(data) => {
             let c = data.columns;
@@ -249,15 +250,21 @@ pub async fn read_blob(
             if let Some(a) = c.amount {
                 mapping.push((Role::Amount, a + 1));
             }
+            // Building the triangle and drawing it are tasks of their own, after `finish`'s.
+            yield_now().await;
+            if cancelled() {
+                return None;
+            }
             let triangle = data.triangle();
-            let columns = data.header.len();
+            let (delimiter, header, stats) = (data.delimiter, data.header, data.stats);
+            yield_now().await;
             Outcome::Loaded(Rc::new(Loaded {
                 shape,
-                delimiter: data.delimiter,
-                header: data.header.clone(),
-                columns,
+                delimiter,
+                columns: header.len(),
+                header,
                 mapping,
-                stats: data.stats.clone(),
+                stats,
                 content: Data::Cohorts(Rc::new(triangle)),
             }))
         }
