@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { serve, launch, metric, open } from './harness.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const SHOTS = 'tests/e2e/screenshots';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -289,5 +292,24 @@ test('screenshots of a loaded triangle at 360 and 1280 px, light and dark', asyn
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no page-wide horizontal scroll at ${width}px (${overflow})`);
     await page.locator('#panel-csv').screenshot({ path: `${SHOTS}/csv-${width}-${theme}.png` });
+  }
+});
+
+test('axe: a loaded triangle with revenue and a refusal has no violations, light and dark, ltr and rtl', async () => {
+  for (const [theme, lang] of [['light', 'en'], ['dark', 'en'], ['dark', 'fa']]) {
+    await page.emulateMedia({ colorScheme: theme });
+    await paste(ACTIVITY, `?panels=csv&theme=${theme}&lang=${lang}`);
+    await page.locator('#cohort-heatmap').waitFor();
+    await page.check('#csv-view-absolute');
+    for (const d of await page.locator('#panel-csv details').all()) await d.locator('summary').first().click();
+    await page.addScriptTag({ path: axePath });
+    const run = () => page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    assert.deepEqual(await run(), [], `${theme} ${lang} triangle`);
+    await page.fill('#csv-paste', 'customer,date\na,2024-01-05\nb,soon\nc,never\n');
+    await page.locator('.csv-problem').first().waitFor();
+    assert.deepEqual(await run(), [], `${theme} ${lang} refusal`);
   }
 });
