@@ -26,6 +26,7 @@ cargo test --workspace
 step "component tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p retention-widget --test components
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p retention-widget --test whatif_components
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown -p retention-widget --test csv_components
 
 step "release build (trunk)"
 trunk build --release

@@ -4,6 +4,10 @@
 
 pub mod browser;
 pub mod components;
+pub mod csv_export;
+pub mod csv_figures;
+pub mod csv_load;
+pub mod csv_state;
 pub mod embed;
 pub mod format;
 pub mod i18n;
@@ -20,6 +24,7 @@ use std::rc::Rc;
 use retention_core::series::evaluate_rows;
 use yew::prelude::*;
 
+use components::csv_panel::CsvPanel;
 use components::line_chart::LineChart;
 use components::model_panel::ModelPanel;
 use components::notices::Notices;
@@ -133,6 +138,8 @@ pub fn app() -> Html {
         })
     };
     let wt = |k| i18n::whatif::text(lang, k);
+    let on_csv = dispatch(&state, Action::Csv);
+    let on_load_rows = dispatch(&state, Action::LoadRows);
     let chart_points: Vec<(String, Option<f64>)> = state
         .rows
         .iter()
@@ -171,6 +178,12 @@ pub fn app() -> Html {
                         <SpanResults span={report.span.clone()} unit={state.unit} />
                         <LineChart id="retention-chart" title={t(Key::ChartRetentionTitle)}
                                    desc={t(Key::ChartRetentionDesc)} points={chart_points} />
+                    </section>
+                }
+                if shows(Panel::Csv) {
+                    <section class="panel" id="panel-csv" aria-labelledby="csv-heading">
+                        <h2 id="csv-heading">{ i18n::csv::text(lang, i18n::csv::Key::Heading) }</h2>
+                        <CsvPanel inputs={state.csv.clone()} on_action={on_csv} {on_load_rows} />
                     </section>
                 }
                 if shows(Panel::WhatIf) {

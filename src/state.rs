@@ -10,6 +10,7 @@ use retention_core::share::{decode_query, decode_rows, encode_rows};
 use retention_core::unit::PeriodUnit;
 use yew::Reducible;
 
+use crate::csv_state::{self, CsvAction, CsvInputs};
 use crate::i18n::Lang;
 use crate::settings::{self, Settings};
 use crate::whatif_state::{WhatIfAction, WhatIfState};
@@ -78,6 +79,8 @@ pub struct State {
     pub unit: PeriodUnit,
     pub settings: Settings,
     pub whatif: WhatIfState,
+    /// The CSV panel's inputs (not saved or shared: they may hold a customer list).
+    pub csv: CsvInputs,
     next_row_id: u32,
 }
 
@@ -100,6 +103,9 @@ pub enum Action {
     /// Replaces the whole state: a reset, or a state restored from a link or storage.
     Replace(Box<State>),
     WhatIf(WhatIfAction),
+    Csv(CsvAction),
+    /// Replaces the period table's rows, e.g. with a period table read from a CSV.
+    LoadRows(Vec<RowInput>),
 }
 
 /// A small example table so the many-period panel is not empty on first load.
@@ -134,6 +140,7 @@ impl Default for State {
             unit: PeriodUnit::Month,
             settings: Settings::default(),
             whatif: WhatIfState::default(),
+            csv: CsvInputs::default(),
         }
     }
 }
@@ -304,6 +311,17 @@ impl Reducible for State {
             Action::SetLang(lang) => next.settings.lang = Some(lang),
             Action::Replace(state) => next = *state,
             Action::WhatIf(action) => next.whatif.apply(action),
+            Action::Csv(action) => csv_state::apply(&mut next.csv, action),
+            Action::LoadRows(rows) => {
+                // Fresh ids: keyed rendering must not mistake a loaded row for an edited one.
+                let first = next.next_row_id;
+                next.rows = rows
+                    .into_iter()
+                    .zip(first..)
+                    .map(|(input, id)| TableRow { id, input })
+                    .collect();
+                next.next_row_id = first.wrapping_add(next.rows.len() as u32);
+            }
         }
         if next == *self {
             self
@@ -376,6 +394,38 @@ mod tests {
         assert_eq!(moved.rows[1].id, first);
         let unchanged = apply(s.clone(), Action::MoveRow { id: first, by: -1 });
         assert_eq!(unchanged.rows, s.rows);
+    }
+
+    #[test]
+    fn loaded_rows_replace_the_table_with_fresh_ids() {
+        let s = State::default();
+        let old: Vec<u32> = s.rows.iter().map(|r| r.id).collect();
+        let row = |label: &str, end: &str| RowInput {
+            label: label.into(),
+            start: String::new(),
+            new: "1".into(),
+            end: end.into(),
+        };
+        let s = apply(s, Action::LoadRows(vec![row("Q1", "10"), row("Q2", "11")]));
+        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows[1].input.end, "11");
+        assert!(s.rows.iter().all(|r| !old.contains(&r.id)));
+        // Loaded rows are ordinary rows: a new one gets an id of its own.
+        let s = apply(s, Action::AddRow);
+        let mut ids: Vec<u32> = s.rows.iter().map(|r| r.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 3);
+    }
+
+    #[test]
+    fn csv_inputs_change_through_their_action_and_stay_out_of_links() {
+        let s = apply(
+            State::default(),
+            Action::Csv(CsvAction::SetText("customer,date\nc1,2024-01-02\n".into())),
+        );
+        assert!(s.csv.text.starts_with("customer"));
+        assert!(s.to_pairs().iter().all(|(_, v)| !v.contains("customer")));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod calendar;
 pub mod cohort;
 pub mod count;
+pub mod decimal;
 pub mod export;
 pub mod ingest;
 pub mod model;

@@ -19,6 +19,9 @@ pub struct MetricValueProps {
     /// `data-unit`, for a rate expressed in a period unit.
     #[prop_or_default]
     pub unit: Option<&'static str>,
+    /// `data-cohort`, for per-cohort metrics: the cohort's label (`2024-03`, `2024-W09`).
+    #[prop_or_default]
+    pub cohort: Option<AttrValue>,
 }
 
 #[function_component(MetricValue)]
@@ -28,13 +31,14 @@ pub fn metric_value(props: &MetricValueProps) -> Html {
     match props.value.filter(|v| v.is_finite()) {
         Some(v) => html! {
             <span class="value" data-metric={props.name} data-value={raw(v)}
-                  data-period={period} data-unit={props.unit}>
+                  data-period={period} data-unit={props.unit} data-cohort={props.cohort.clone()}>
                 { format(lang.tag(), props.style, v) }
             </span>
         },
         None => html! {
             <span class="value missing" data-metric={props.name} data-period={period}
-                  data-unit={props.unit} title={text(lang, Key::NotComputable)}>
+                  data-unit={props.unit} data-cohort={props.cohort.clone()}
+                  title={text(lang, Key::NotComputable)}>
                 { "—" }
             </span>
         },

@@ -4,6 +4,7 @@
 //! does not compile. Placeholders are `{name}` and are filled by [`fill`].
 
 pub mod base;
+pub mod csv;
 pub mod tools;
 pub mod whatif;
 

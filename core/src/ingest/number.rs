@@ -6,6 +6,7 @@
 //! (see [`NumberEvidence`]): any unambiguous value in the same column (`12,50`, `1.234,56`,
 //! `0.5`) fixes the style for all of them.
 
+use crate::decimal::decimal_value;
 use std::fmt;
 
 /// Which character separates the decimals.
@@ -217,7 +218,19 @@ fn parse_body(body: &str, style: Option<DecimalStyle>) -> Result<Body, NumberErr
         if !body.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
             return Err(NumberError::NotANumber);
         }
-        let v: f64 = body.parse().map_err(|_| NumberError::NotANumber)?;
+        let (mantissa, exponent) = body.split_once(['e', 'E']).ok_or(NumberError::NotANumber)?;
+        let exponent: i32 = exponent
+            .strip_prefix('+')
+            .unwrap_or(exponent)
+            .parse()
+            .map_err(|_| NumberError::NotANumber)?;
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+        if (whole.is_empty() && fraction.is_empty()) || !digits(whole) || !digits(fraction) {
+            return Err(NumberError::NotANumber);
+        }
+        // Only digits are left, so no value means one too large for a double (`1e999`).
+        let v = decimal_value(whole, fraction, exponent).ok_or(NumberError::TooLong)?;
         return Ok((v, None, None));
     }
     let mut points = 0usize;
@@ -309,8 +322,9 @@ fn parse_body(body: &str, style: Option<DecimalStyle>) -> Result<Body, NumberErr
     }
     let normal = buf.get(..n).ok_or(NumberError::TooLong)?;
     let text = std::str::from_utf8(normal).map_err(|_| NumberError::NotANumber)?;
-    // "12." and ".5" are fine for Rust's parser; a lone "." was refused above.
-    let value: f64 = text.parse().map_err(|_| NumberError::NotANumber)?;
+    // "12." and ".5" are fine; a lone "." was refused above.
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let value = decimal_value(whole, fraction, 0).ok_or(NumberError::NotANumber)?;
     Ok((value, evidence, ambiguous))
 }
 
