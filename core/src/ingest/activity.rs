@@ -442,29 +442,10 @@ impl Sink {
                 limit: MAX_PERIODS as u64,
             });
         }
-        let key = |(customer, p): (u32, i64)| pack(customer, (p - first) as u32);
+        let customers = self.ids.len();
         let has_amounts = !amounts.is_empty();
-        let (keys, amounts) = if has_amounts {
-            let mut pairs: Vec<(u64, f64)> = periods.into_iter().map(key).zip(amounts).collect();
-            pairs.sort_unstable_by_key(|p| p.0);
-            let mut keys: Vec<u64> = Vec::with_capacity(pairs.len());
-            let mut sums: Vec<f64> = Vec::with_capacity(pairs.len());
-            for (k, a) in pairs {
-                match (keys.last(), sums.last_mut()) {
-                    (Some(&last_key), Some(sum)) if last_key == k => *sum += a,
-                    _ => {
-                        keys.push(k);
-                        sums.push(a);
-                    }
-                }
-            }
-            (keys, Some(sums))
-        } else {
-            let mut keys: Vec<u64> = periods.into_iter().map(key).collect();
-            keys.sort_unstable();
-            keys.dedup();
-            (keys, None)
-        };
+        let amounts = has_amounts.then_some(amounts);
+        let (keys, amounts) = group_by_customer(&periods, amounts.as_deref(), customers, first);
         Ok(ActivityData {
             granularity,
             delimiter,
@@ -649,6 +630,73 @@ impl ActivityReader {
         self.phase = Phase::Done;
         sink.build(order, &self.options, self.delimiter)
     }
+}
+
+/// Sorted, distinct (customer, period) keys (`cohort::pack` order: customer, then period) with
+/// the summed amount of each when there are amounts.
+///
+/// Not a comparison sort of all pairs: customer ids are dense (`0..customers`, interned in order
+/// of appearance), so a counting sort by customer is one linear pass, and what is left to sort is
+/// each customer's handful of periods. In wasm this took the end of a 1.9 M-row load from about
+/// 300 ms in one task to a fraction of it (docs/BENCHMARKS.md).
+fn group_by_customer(
+    events: &[(u32, i64)],
+    amounts: Option<&[f64]>,
+    customers: usize,
+    first: i64,
+) -> (Vec<u64>, Option<Vec<f64>>) {
+    // Ids outside 0..customers cannot happen (they come from the interner); such an event would
+    // be dropped rather than indexing out of bounds.
+    let mut starts = vec![0u32; customers + 1];
+    for &(c, _) in events {
+        if let Some(n) = starts.get_mut(c as usize + 1) {
+            *n += 1;
+        }
+    }
+    let mut running = 0u32;
+    for n in starts.iter_mut() {
+        running += *n;
+        *n = running;
+    }
+    let mut cursor = starts.clone();
+    let mut grouped: Vec<(u32, f64)> = vec![(0, 0.0); events.len()];
+    for (i, &(c, p)) in events.iter().enumerate() {
+        let Some(slot) = cursor.get_mut(c as usize) else {
+            continue;
+        };
+        if let Some(cell) = grouped.get_mut(*slot as usize) {
+            let amount = amounts.and_then(|a| a.get(i)).copied().unwrap_or(0.0);
+            *cell = ((p - first) as u32, amount);
+            *slot += 1;
+        }
+    }
+    let mut keys: Vec<u64> = Vec::with_capacity(events.len());
+    let mut sums: Vec<f64> = Vec::with_capacity(if amounts.is_some() { events.len() } else { 0 });
+    for (c, window) in starts.windows(2).enumerate() {
+        let &[from, to] = window else {
+            continue;
+        };
+        let Some(slice) = grouped.get_mut(from as usize..to as usize) else {
+            continue;
+        };
+        // Most customers have a few events: the sort is over a handful of items, and stable so
+        // that amounts add up in file order, as they did before.
+        slice.sort_by_key(|&(p, _)| p);
+        for &(p, a) in slice.iter() {
+            let k = pack(c as u32, p);
+            if keys.last() == Some(&k) {
+                if let Some(sum) = sums.last_mut() {
+                    *sum += a;
+                }
+            } else {
+                keys.push(k);
+                if amounts.is_some() {
+                    sums.push(a);
+                }
+            }
+        }
+    }
+    (keys, amounts.map(|_| sums))
 }
 
 /// What an activity file reduces to: per customer, the periods they were active in (and their
