@@ -2,25 +2,14 @@
 //! element, driven through real DOM input events and read back through the `data-value` contract.
 #![cfg(target_arch = "wasm32")]
 
-use retention_widget::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+mod common;
+use common::{fire, mount};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount() -> Element {
-    // Each test starts from the defaults, not from what an earlier test left in storage.
-    if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
-        storage.clear().unwrap();
-    }
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
 
 async fn type_into(root: &Element, selector: &str, text: &str) {
     let input: HtmlInputElement = root
@@ -30,12 +19,7 @@ async fn type_into(root: &Element, selector: &str, text: &str) {
         .dyn_into()
         .unwrap();
     input.set_value(text);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
+    fire(&input, "input").await;
 }
 
 fn value_of(root: &Element, metric: &str) -> Option<f64> {

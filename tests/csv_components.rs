@@ -3,25 +3,14 @@
 //! The expected triangles are worked out by hand in the comments, not by the core.
 #![cfg(target_arch = "wasm32")]
 
-use retention_widget::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlTextAreaElement};
+use web_sys::{Element, HtmlTextAreaElement};
+
+mod common;
+use common::{fire, mount};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount() -> Element {
-    // Each test starts from the defaults, not from what an earlier test left in storage.
-    if let Ok(Some(storage)) = web_sys::window().unwrap().local_storage() {
-        storage.clear().unwrap();
-    }
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
 
 async fn paste(root: &Element, text: &str) {
     let area: HtmlTextAreaElement = root
@@ -31,11 +20,7 @@ async fn paste(root: &Element, text: &str) {
         .dyn_into()
         .unwrap();
     area.set_value(text);
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    area.dispatch_event(&Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
+    fire(&area, "input").await;
     // The period-table fill is an effect that dispatches once more.
     yew::scheduler::flush().await;
 }

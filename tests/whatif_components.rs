@@ -3,21 +3,14 @@
 //! events and read back through the `data-value` contract. Expected values are worked by hand.
 #![cfg(target_arch = "wasm32")]
 
-use retention_widget::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement};
+
+mod common;
+use common::{fire, mount};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    root
-}
 
 fn input(root: &Element, selector: &str) -> HtmlInputElement {
     root.query_selector(selector)
@@ -27,25 +20,21 @@ fn input(root: &Element, selector: &str) -> HtmlInputElement {
         .unwrap()
 }
 
-async fn fire(root: &Element, selector: &str, value: Option<&str>, event: &str) {
+async fn fire_on(root: &Element, selector: &str, value: Option<&str>, event: &str) {
     let el = input(root, selector);
     if let Some(value) = value {
         el.set_value(value);
     }
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&Event::new_with_event_init_dict(event, &init).unwrap())
-        .unwrap();
-    yew::scheduler::flush().await;
+    fire(&el, event).await;
 }
 
 async fn type_into(root: &Element, selector: &str, text: &str) {
-    fire(root, selector, Some(text), "input").await;
+    fire_on(root, selector, Some(text), "input").await;
 }
 
 async fn choose(root: &Element, selector: &str) {
     input(root, selector).set_checked(true);
-    fire(root, selector, None, "change").await;
+    fire_on(root, selector, None, "change").await;
 }
 
 /// The `data-value` of the first `metric` element matching `extra` (e.g. `[data-period="2"]`).
