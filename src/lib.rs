@@ -63,7 +63,7 @@ pub fn app() -> Html {
         Lang::negotiate(languages.iter().map(String::as_str))
     });
     let lang = state.settings.lang.unwrap_or(*browser_lang);
-    let link = use_state(|| None::<(String, bool)>);
+    let link = use_state(|| None::<(String, bool, bool)>);
     let embedding = use_memo((), |_| embed::Embedding::start());
 
     // Side effects, each keyed on exactly what it depends on.
@@ -107,10 +107,14 @@ pub fn app() -> Html {
         let state = state.clone();
         let link = link.clone();
         Callback::from(move |()| {
-            let (fragment, table_left_out) = share_fragment(&state);
-            let url = format!("{}#{fragment}", browser::address_without_fragment());
+            let shared = share_fragment(&state);
+            let url = format!(
+                "{}#{}",
+                browser::address_without_fragment(),
+                shared.fragment
+            );
             browser::copy_to_clipboard(&url);
-            link.set(Some((url, table_left_out)));
+            link.set(Some((url, shared.table_left_out, shared.paste_left_out)));
         })
     };
     let on_reset = {

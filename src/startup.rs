@@ -63,20 +63,35 @@ pub fn saved_text(state: &State, query: &str) -> String {
 /// A fragment longer than this makes a link some chat apps and browsers truncate.
 pub const LINK_LIMIT: usize = 4000;
 
-/// The fragment of a shared link, and whether the period table had to be left out of it.
-pub fn share_fragment(state: &State) -> (String, bool) {
-    let pairs = state.to_pairs();
-    let all = encode_fragment(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-    if all.len() <= LINK_LIMIT {
-        return (all, false);
+/// A shared link and what had to be left out of it to keep it usable.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedLink {
+    pub fragment: String,
+    pub table_left_out: bool,
+    pub paste_left_out: bool,
+}
+
+/// The fragment of a shared link. When everything does not fit in [`LINK_LIMIT`], the pasted data
+/// goes first, then the period table; the link says which (the toolbar shows it).
+pub fn share_fragment(state: &State) -> SharedLink {
+    let mut pairs = state.to_pairs();
+    let encode = |pairs: &[(String, String)]| {
+        encode_fragment(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    };
+    let mut fragment = encode(&pairs);
+    for name in ["csv", "rows"] {
+        if fragment.len() <= LINK_LIMIT {
+            break;
+        }
+        pairs.retain(|(k, _)| k != name);
+        fragment = encode(&pairs);
     }
-    let without_rows = encode_fragment(
-        pairs
-            .iter()
-            .filter(|(k, _)| k != "rows")
-            .map(|(k, v)| (k.as_str(), v.as_str())),
-    );
-    (without_rows, true)
+    let has = |name: &str| pairs.iter().any(|(k, _)| k == name);
+    SharedLink {
+        table_left_out: !has("rows"),
+        paste_left_out: !state.csv.text.is_empty() && !has("csv"),
+        fragment,
+    }
 }
 
 #[cfg(test)]
@@ -98,9 +113,9 @@ mod tests {
     #[test]
     fn a_link_restores_exactly_what_was_shared() {
         let s = edited();
-        let (fragment, truncated) = share_fragment(&s);
-        assert!(!truncated);
-        let (back, origin) = initial_state("", &fragment, None);
+        let link = share_fragment(&s);
+        assert!(!link.table_left_out && !link.paste_left_out);
+        let (back, origin) = initial_state("", &link.fragment, None);
         assert_eq!(origin, Origin::Link);
         assert_eq!(back.period, s.period);
         assert_eq!(back.rows, s.rows);
@@ -115,8 +130,8 @@ mod tests {
             "12.5".into(),
         ))))
         .clone();
-        let (fragment, _) = share_fragment(&s);
-        let (back, origin) = initial_state("?retention=0.9&arpu=10", &fragment, None);
+        let link = share_fragment(&s);
+        let (back, origin) = initial_state("?retention=0.9&arpu=10", &link.fragment, None);
         assert_eq!(origin, Origin::Link);
         assert_eq!(back.whatif, s.whatif);
         assert_eq!(back.whatif.arpu, "12.5");
@@ -125,6 +140,27 @@ mod tests {
             "{:?}",
             back.settings.ignored
         );
+    }
+
+    #[test]
+    fn a_small_paste_travels_in_the_link_and_a_large_one_is_noted() {
+        use crate::csv_state::CsvAction;
+        let paste = "customer_id,date\nc1,2024-01-05\nc2,2024-02-01\n";
+        let s = (*Rc::new(State::default())
+            .reduce(Action::Csv(CsvAction::SetText(Rc::from(paste)))))
+        .clone();
+        let link = share_fragment(&s);
+        assert!(!link.paste_left_out);
+        let (back, _) = initial_state("", &link.fragment, None);
+        assert_eq!(&*back.csv.text, paste);
+        let big = "c,2024-01-01\n".repeat(400);
+        let s = (*Rc::new(State::default())
+            .reduce(Action::Csv(CsvAction::SetText(Rc::from(big.as_str())))))
+        .clone();
+        let link = share_fragment(&s);
+        assert!(link.paste_left_out);
+        assert!(!link.table_left_out);
+        assert!(!link.fragment.contains("csv="));
     }
 
     #[test]
@@ -157,9 +193,10 @@ mod tests {
         for _ in 0..400 {
             s = (*Rc::new(s).reduce(Action::AddRow)).clone();
         }
-        let (fragment, truncated) = share_fragment(&s);
-        assert!(truncated);
-        assert!(fragment.len() <= LINK_LIMIT);
-        assert!(!fragment.contains("rows="));
+        let link = share_fragment(&s);
+        assert!(link.table_left_out);
+        assert!(!link.paste_left_out);
+        assert!(link.fragment.len() <= LINK_LIMIT);
+        assert!(!link.fragment.contains("rows="));
     }
 }

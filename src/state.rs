@@ -221,6 +221,9 @@ impl State {
                 reason: settings::IgnoredReason::Malformed,
             });
         }
+        if let Some(text) = get("csv") {
+            state.csv.text = std::rc::Rc::from(text.as_str());
+        }
         state.whatif = WhatIfState::from_query(params);
         state.whatif.restore(params);
         state
@@ -249,6 +252,11 @@ impl State {
         if let Some(lang) = self.settings.lang {
             pairs.push(("lang".to_owned(), lang.tag().to_owned()));
         }
+        // A small paste travels with the state (a link's fragment never reaches any server);
+        // a large one would make links unusable and fill storage, so it stays in the page.
+        if !self.csv.text.is_empty() && self.csv.text.len() <= PASTE_IN_LINK {
+            pairs.push(("csv".to_owned(), self.csv.text.to_string()));
+        }
         pairs.extend(self.whatif.to_pairs());
         pairs
     }
@@ -258,10 +266,13 @@ impl State {
     }
 }
 
+/// Longest pasted CSV text carried in links and storage, in bytes.
+pub const PASTE_IN_LINK: usize = 2000;
+
 /// Every parameter some part of the widget reads (in a query, a link or storage); others are
 /// noted as unknown.
 pub fn known_params() -> Vec<&'static str> {
-    let mut known = vec!["start", "new", "end", "new_lost", "unit", "rows"];
+    let mut known = vec!["start", "new", "end", "new_lost", "unit", "rows", "csv"];
     known.extend(settings::PARAMS);
     known.extend(crate::whatif_state::PARAMS);
     known
@@ -419,13 +430,18 @@ mod tests {
     }
 
     #[test]
-    fn csv_inputs_change_through_their_action_and_stay_out_of_links() {
+    fn csv_inputs_change_through_their_action_and_only_small_pastes_join_links() {
+        // Issue 5: a link carries "small pasted data"; anything over PASTE_IN_LINK stays out.
         let s = apply(
             State::default(),
             Action::Csv(CsvAction::SetText("customer,date\nc1,2024-01-02\n".into())),
         );
         assert!(s.csv.text.starts_with("customer"));
-        assert!(s.to_pairs().iter().all(|(_, v)| !v.contains("customer")));
+        assert!(s.to_pairs().iter().any(|(k, v)| k == "csv" && v.contains("customer")));
+        let big = "customer,date\n".to_owned() + &"c1,2024-01-02\n".repeat(200);
+        let s = apply(s, Action::Csv(CsvAction::SetText(big.as_str().into())));
+        assert!(s.csv.text.len() > PASTE_IN_LINK);
+        assert!(s.to_pairs().iter().all(|(k, _)| k != "csv"));
     }
 
     #[test]

@@ -10,8 +10,9 @@ use crate::i18n::Lang;
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub lang: Lang,
-    /// The shared link after "Copy link", and whether the table was left out of it.
-    pub link: Option<(String, bool)>,
+    /// The shared link after "Copy link", and whether the table and the pasted data were left
+    /// out of it.
+    pub link: Option<(String, bool, bool)>,
     /// The address the widget is served from, for the embed snippet.
     pub widget_address: AttrValue,
     pub on_lang: Callback<Lang>,
@@ -53,7 +54,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <button type="button" id="reset" onclick={props.on_reset.reform(|_| ())}>
                 { t(Key::Reset) }
             </button>
-            if let Some((link, table_left_out)) = &props.link {
+            if let Some((link, table_left_out, paste_left_out)) = &props.link {
                 <div class="share" role="status">
                     <p>{ t(Key::LinkCopied) }</p>
                     <label for="share-link">{ t(Key::LinkLabel) }</label>
@@ -61,6 +62,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                               value={link.clone()} />
                     if *table_left_out {
                         <p class="note">{ t(Key::LinkTableLeftOut) }</p>
+                    }
+                    if *paste_left_out {
+                        <p class="note">{ t(Key::LinkPasteLeftOut) }</p>
                     }
                 </div>
             }

@@ -21,13 +21,14 @@ pub enum Key {
     IgnoredMalformed,
     BrokenLink,
     Restored,
+    LinkPasteLeftOut,
 }
 
 impl Key {
     /// Every key, in declaration order. Adding a variant fails to compile in [`_exhaustive`]
     /// until it gets an index there, and the `all_lists_every_key` test fails until that index
     /// is its position here.
-    pub const ALL: [Key; 15] = [
+    pub const ALL: [Key; 16] = [
         Key::Language,
         Key::CopyLink,
         Key::LinkCopied,
@@ -43,6 +44,7 @@ impl Key {
         Key::IgnoredMalformed,
         Key::BrokenLink,
         Key::Restored,
+        Key::LinkPasteLeftOut,
     ];
 }
 
@@ -66,6 +68,7 @@ fn _exhaustive(key: Key) -> usize {
         IgnoredMalformed => 12,
         BrokenLink => 13,
         Restored => 14,
+        LinkPasteLeftOut => 15,
     }
 }
 
@@ -99,6 +102,7 @@ fn en(key: Key) -> &'static str {
         IgnoredMalformed => "{name}={value}: not a valid value",
         BrokenLink => "This link could not be read ({reason}), so the calculator shows its defaults.",
         Restored => "Restored from a shared link.",
+        LinkPasteLeftOut => "The pasted data is too large for a link and was left out of it.",
     }
 }
 
@@ -120,6 +124,7 @@ fn hr(key: Key) -> &'static str {
         IgnoredMalformed => "{name}={value}: nije valjana vrijednost",
         BrokenLink => "Ova se poveznica nije mogla pročitati ({reason}) pa kalkulator prikazuje zadane vrijednosti.",
         Restored => "Vraćeno iz podijeljene poveznice.",
+        LinkPasteLeftOut => "Zalijepljeni podaci preveliki su za poveznicu pa nisu uključeni u nju.",
     }
 }
 
@@ -141,6 +146,7 @@ fn tr(key: Key) -> &'static str {
         IgnoredMalformed => "{name}={value}: geçerli bir değer değil",
         BrokenLink => "Bu bağlantı okunamadı ({reason}), bu nedenle hesaplayıcı varsayılan değerlerini gösteriyor.",
         Restored => "Paylaşılan bir bağlantıdan geri yüklendi.",
+        LinkPasteLeftOut => "Yapıştırılan veriler bir bağlantıya sığmayacak kadar büyük olduğundan bağlantıya eklenmedi.",
     }
 }
 
@@ -162,6 +168,7 @@ fn fa(key: Key) -> &'static str {
         IgnoredMalformed => "{name}={value}: مقدار معتبری نیست",
         BrokenLink => "این پیوند خوانده نشد ({reason})، بنابراین ماشین‌حساب مقادیر پیش‌فرض خود را نشان می‌دهد.",
         Restored => "از یک پیوند اشتراکی بازیابی شد.",
+        LinkPasteLeftOut => "داده‌های جای‌گذاری‌شده برای گنجاندن در پیوند بیش از حد بزرگ است و در آن گنجانده نشد.",
     }
 }
 
@@ -183,6 +190,7 @@ fn hi(key: Key) -> &'static str {
         IgnoredMalformed => "{name}={value}: मान्य मान नहीं है",
         BrokenLink => "यह लिंक पढ़ा नहीं जा सका ({reason}), इसलिए कैलकुलेटर अपने डिफ़ॉल्ट मान दिखा रहा है।",
         Restored => "साझा किए गए लिंक से बहाल किया गया।",
+        LinkPasteLeftOut => "चिपकाया गया डेटा लिंक के लिए बहुत बड़ा है, इसलिए उसे लिंक में शामिल नहीं किया गया।",
     }
 }
 
@@ -204,6 +212,7 @@ fn bg(key: Key) -> &'static str {
         IgnoredMalformed => "{name}={value}: невалидна стойност",
         BrokenLink => "Тази връзка не можа да бъде прочетена ({reason}), затова калкулаторът показва стойностите по подразбиране.",
         Restored => "Възстановено от споделена връзка.",
+        LinkPasteLeftOut => "Поставените данни са твърде големи за връзка и не са включени в нея.",
     }
 }
 
