@@ -122,3 +122,18 @@ pub fn apply_language(tag: &str, rtl: bool) {
         let _ = root.set_attribute("dir", if rtl { "rtl" } else { "ltr" });
     }
 }
+
+/// Gives the event loop a turn (a `setTimeout(0)`), so the browser can paint and handle input
+/// before the caller goes on.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if scheduled.is_none() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

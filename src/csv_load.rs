@@ -6,7 +6,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Promise, Uint8Array};
+use js_sys::Uint8Array;
 use retention_core::cohort::Triangle;
 use retention_core::ingest::records::split_all;
 use retention_core::ingest::sniff::{sniff_delimiter, strip_bom, SAMPLE_BYTES};
@@ -14,7 +14,6 @@ use retention_core::ingest::{
     self, detect_shape, ActivityReader, Content, IngestError, PeriodRow, ReadOptions, Role,
     RowStats, Shape,
 };
-use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// Bytes per chunk: about 20–40 ms of parsing in WebAssembly, far under the 200 ms a task may
@@ -143,20 +142,6 @@ fn shape_of(first: &[u8], complete: bool, options: &ReadOptions) -> Result<Shape
     detect_shape(&header, &options.columns).ok_or(IngestError::UnknownShape { header })
 }
 
-/// Gives the event loop a turn (a `setTimeout(0)`), so the browser can paint and handle input.
-async fn yield_now() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let scheduled = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .ok()
-        });
-        if scheduled.is_none() {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-}
-
 /// Bytes `start..end` of a blob, copied into `buffer` (reused between chunks).
 async fn read_chunk(
     blob: &web_sys::Blob,
@@ -220,7 +205,7 @@ pub async fn read_blob(
     let mut outcome = reader.feed(&buffer);
     progress(at, total);
     while outcome.is_ok() && at < total {
-        yield_now().await;
+        crate::browser::next_task().await;
         if cancelled() {
             return None;
         }
@@ -237,7 +222,7 @@ pub async fn read_blob(
     }
     // The chunk buffer is no longer needed while the reader builds its result.
     drop(buffer);
-    yield_now().await;
+    crate::browser::next_task().await;
     if cancelled() {
         return None;
     }
@@ -251,13 +236,13 @@ pub async fn read_blob(
                 mapping.push((Role::Amount, a + 1));
             }
             // Building the triangle and drawing it are tasks of their own, after `finish`'s.
-            yield_now().await;
+            crate::browser::next_task().await;
             if cancelled() {
                 return None;
             }
             let triangle = data.triangle();
             let (delimiter, header, stats) = (data.delimiter, data.header, data.stats);
-            yield_now().await;
+            crate::browser::next_task().await;
             Outcome::Loaded(Rc::new(Loaded {
                 shape,
                 delimiter,

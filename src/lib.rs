@@ -65,6 +65,19 @@ pub fn app() -> Html {
     let lang = state.settings.lang.unwrap_or(*browser_lang);
     let link = use_state(|| None::<(String, bool, bool)>);
     let embedding = use_memo((), |_| embed::Embedding::start());
+    // The first render is the frame and the one-period panel; the other panels mount one task
+    // later. The browser then paints the first result before it lays out the hundreds of
+    // table cells the other panels hold (load → first result, docs/BENCHMARKS.md).
+    let all_mounted = use_state(|| false);
+    use_effect_with((), {
+        let all_mounted = all_mounted.clone();
+        move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::next_task().await;
+                all_mounted.set(true);
+            });
+        }
+    });
 
     // Side effects, each keyed on exactly what it depends on.
     use_effect_with((), |_| browser::clear_fragment());
@@ -158,7 +171,7 @@ pub fn app() -> Html {
             (label, r.metrics.retention_rate)
         })
         .collect();
-    let shows = |panel| state.settings.shows(panel);
+    let shows = |panel| (panel == Panel::Period || *all_mounted) && state.settings.shows(panel);
     let class = classes!("widget", state.settings.compact.then_some("compact"));
     html! {
         <ContextProvider<Lang> context={lang}>

@@ -437,7 +437,10 @@ mod tests {
             Action::Csv(CsvAction::SetText("customer,date\nc1,2024-01-02\n".into())),
         );
         assert!(s.csv.text.starts_with("customer"));
-        assert!(s.to_pairs().iter().any(|(k, v)| k == "csv" && v.contains("customer")));
+        assert!(s
+            .to_pairs()
+            .iter()
+            .any(|(k, v)| k == "csv" && v.contains("customer")));
         let big = "customer,date\n".to_owned() + &"c1,2024-01-02\n".repeat(200);
         let s = apply(s, Action::Csv(CsvAction::SetText(big.as_str().into())));
         assert!(s.csv.text.len() > PASTE_IN_LINK);

@@ -17,6 +17,9 @@ pub async fn mount() -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    // The panels after the first mount one task later (see `App`).
+    retention_widget::browser::next_task().await;
+    yew::scheduler::flush().await;
     root
 }
 
