@@ -228,7 +228,8 @@ pub fn whatif_inputs(props: &WhatIfInputsProps) -> Html {
                 <p class="resulting" aria-live="polite">
                     { t(Key::ResultingRetention) }{ " " }
                     <MetricValue name="baseline_retention_rate" value={props.baseline_rate} style={Style::Percent} />
-                    { " → " }
+                    // In a right-to-left line the baseline stands on the right: the arrow points left.
+                    { if lang.is_rtl() { " ← " } else { " → " } }
                     <MetricValue name="improved_retention_rate" value={props.improved_rate} style={Style::Percent} />
                     { format!(" {per_unit}") }
                     if curve {
