@@ -1379,8 +1379,6 @@ pub fn refusal(lang: Lang, error: &IngestError) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use super::*;
     use retention_core::ingest::problem::ColumnName;
     use retention_core::ingest::Place;
@@ -1433,39 +1431,8 @@ mod tests {
         );
     }
 
-    /// The `{name}` placeholders of a sentence.
-    fn placeholders(sentence: &str) -> BTreeSet<&str> {
-        let mut found = BTreeSet::new();
-        let mut rest = sentence;
-        while let Some(open) = rest.find('{') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else { break };
-            found.insert(&after[..close]);
-            rest = &after[close + 1..];
-        }
-        found
-    }
-
-    #[test]
-    fn all_lists_every_key() {
-        assert!(Key::ALL
-            .iter()
-            .enumerate()
-            .all(|(i, k)| _exhaustive(*k) == i));
-    }
-
     #[test]
     fn every_language_has_every_key_with_the_english_placeholders() {
-        for lang in Lang::ALL {
-            for key in Key::ALL {
-                let sentence = text(lang, key);
-                assert!(!sentence.trim().is_empty(), "{lang:?} {key:?} is blank");
-                assert_eq!(
-                    placeholders(sentence),
-                    placeholders(text(Lang::En, key)),
-                    "{lang:?} {key:?}: {sentence}"
-                );
-            }
-        }
+        crate::i18n::catalog_check::check(&Key::ALL, _exhaustive, text);
     }
 }

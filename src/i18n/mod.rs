@@ -77,6 +77,60 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// The check every catalog runs in its tests: each key stands at its index in `ALL` (so a new
+/// variant cannot be left out of the list), and every language has every key, non-blank, with
+/// exactly the English `{placeholders}`.
+#[cfg(test)]
+pub(crate) mod catalog_check {
+    use std::collections::BTreeSet;
+    use std::fmt::Debug;
+
+    use super::Lang;
+
+    /// The `{name}` placeholders of a sentence.
+    pub fn placeholders(sentence: &str) -> BTreeSet<&str> {
+        let mut found = BTreeSet::new();
+        let mut rest = sentence;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            found.insert(&after[..close]);
+            rest = &after[close + 1..];
+        }
+        found
+    }
+
+    pub fn check<K: Copy + Debug>(
+        all: &[K],
+        index: fn(K) -> usize,
+        text: fn(Lang, K) -> &'static str,
+    ) {
+        for (i, key) in all.iter().enumerate() {
+            assert_eq!(index(*key), i, "{key:?} is not at its index in ALL");
+        }
+        for lang in Lang::ALL {
+            for &key in all {
+                let sentence = text(lang, key);
+                assert!(!sentence.trim().is_empty(), "{lang:?} {key:?} is blank");
+                assert_eq!(
+                    placeholders(sentence),
+                    placeholders(text(Lang::En, key)),
+                    "{lang:?} {key:?}: {sentence}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_read() {
+        assert_eq!(
+            placeholders("a {lost} b {won} c {lost}"),
+            BTreeSet::from(["lost", "won"])
+        );
+        assert!(placeholders("(1 − churn)^(periods)").is_empty());
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
