@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::components::chart::scale::indexed;
+
 use crate::components::chart::xy_chart::{Series, Shade, XyChart};
 use crate::components::metric::MetricValue;
 use crate::format::Style;
@@ -19,14 +21,6 @@ pub struct ProjectionChartProps {
     pub baseline_revenue: Vec<f64>,
     pub improved_revenue: Vec<f64>,
     pub currency: [u8; 3],
-}
-
-fn indexed(values: &[f64]) -> Vec<(f64, f64)> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(t, &v)| (t as f64, v))
-        .collect()
 }
 
 #[function_component(ProjectionChart)]

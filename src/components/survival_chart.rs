@@ -5,6 +5,8 @@
 use retention_core::model::Band;
 use yew::prelude::*;
 
+use crate::components::chart::scale::indexed;
+
 use crate::components::chart::xy_chart::{Series, Shade, XyChart};
 use crate::components::metric::MetricValue;
 use crate::format::Style;
@@ -24,14 +26,6 @@ pub struct SurvivalChartProps {
     /// S(t) of the sBG fit, when there is one.
     #[prop_or_default]
     pub sbg: Option<Vec<f64>>,
-}
-
-fn indexed(values: &[f64]) -> Vec<(f64, f64)> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(t, &v)| (t as f64, v))
-        .collect()
 }
 
 #[function_component(SurvivalChart)]

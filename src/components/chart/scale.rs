@@ -80,6 +80,15 @@ pub fn coord(v: f64) -> String {
     format!("{sign}{}.{}", tenths / 10, tenths % 10)
 }
 
+/// `[v0, v1, …]` → `[(0, v0), (1, v1), …]`: a series over periods t = 0, 1, ….
+pub fn indexed(values: &[f64]) -> Vec<(f64, f64)> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(t, &v)| (t as f64, v))
+        .collect()
+}
+
 pub fn polyline(points: &[(f64, f64)]) -> String {
     let mut out = String::with_capacity(points.len() * 12);
     for (i, (x, y)) in points.iter().enumerate() {
