@@ -374,15 +374,7 @@ impl Sink {
         if self.header.is_none() {
             return Err(IngestError::Empty);
         }
-        if self.stats.data_rows == 0 {
-            return Err(IngestError::NoData);
-        }
-        if self.stats.mostly_broken() {
-            return Err(IngestError::MostlyBroken {
-                shape: Shape::RawActivity,
-                stats: self.stats.clone(),
-            });
-        }
+        self.stats.usable(Shape::RawActivity)?;
         match self.dates.verdict(self.date_order) {
             OrderVerdict::Settled(order) => Ok(order),
             OrderVerdict::Ambiguous => Err(IngestError::AmbiguousDates {

@@ -261,12 +261,7 @@ pub fn read_long(
         pending.cells.insert(k, (cell.active, cell.revenue));
         stats.used += 1;
     }
-    if stats.mostly_broken() {
-        return Err(IngestError::MostlyBroken {
-            shape: Shape::CohortLong,
-            stats,
-        });
-    }
+    stats.usable(Shape::CohortLong)?;
     let has_revenue = r_col.is_some();
     let triangle = assemble(cohorts, order, options, has_revenue);
     Ok((triangle, mapping, stats))
@@ -547,15 +542,7 @@ pub fn read_wide(
             Err(p) => stats.skip(p),
         }
     }
-    if stats.data_rows == 0 {
-        return Err(IngestError::NoData);
-    }
-    if stats.mostly_broken() {
-        return Err(IngestError::MostlyBroken {
-            shape: Shape::CohortWide,
-            stats,
-        });
-    }
+    stats.usable(Shape::CohortWide)?;
     let order = order_for(&evidence, options, c_col, header, examples)?;
     let triangle = assemble(cohorts, order, options, false);
     Ok((triangle, mapping, stats))

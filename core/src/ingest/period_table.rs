@@ -99,15 +99,7 @@ pub fn read_period_table(
             Err(problem) => stats.skip(problem),
         }
     }
-    if stats.data_rows == 0 {
-        return Err(IngestError::NoData);
-    }
-    if stats.mostly_broken() {
-        return Err(IngestError::MostlyBroken {
-            shape: Shape::PeriodTable,
-            stats,
-        });
-    }
+    stats.usable(Shape::PeriodTable)?;
     Ok((out, mapping, stats))
 }
 

@@ -167,6 +167,20 @@ impl RowStats {
     pub fn mostly_broken(&self) -> bool {
         self.skipped > 0 && self.skipped.saturating_mul(2) > self.data_rows
     }
+
+    /// The refusal every shape reader ends with: no data rows at all, or mostly broken ones.
+    pub fn usable(&self, shape: Shape) -> Result<(), IngestError> {
+        if self.data_rows == 0 {
+            return Err(IngestError::NoData);
+        }
+        if self.mostly_broken() {
+            return Err(IngestError::MostlyBroken {
+                shape,
+                stats: self.clone(),
+            });
+        }
+        Ok(())
+    }
 }
 
 /// The three input shapes.
