@@ -4,7 +4,6 @@
 pub mod chart;
 pub mod cohort_curves;
 pub mod cohort_heatmap;
-pub mod count_field;
 pub mod csv_input;
 pub mod csv_options;
 pub mod csv_panel;

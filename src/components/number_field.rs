@@ -1,5 +1,6 @@
-//! A labelled text field for a number with its unit after it, a one-line explanation under it
-//! and its problem, announced through `aria-invalid` / `aria-describedby`.
+//! The widget's one number field: a label (with an optional hint), the unit after the field, a
+//! one-line explanation under it and its problem, announced through `aria-invalid` /
+//! `aria-describedby`. Counts, money, percents and survivor lists all use it.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -9,6 +10,9 @@ pub struct NumberFieldProps {
     /// The `name` attribute; also the base of the element ids.
     pub name: &'static str,
     pub label: AttrValue,
+    /// A short suffix after the label, e.g. "optional".
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     pub value: AttrValue,
     /// The unit shown after the field ("%", "USD per month", "months").
     #[prop_or_default]
@@ -50,7 +54,12 @@ pub fn number_field(props: &NumberFieldProps) -> Html {
     .collect();
     html! {
         <div class={classes!("field", "number-field", invalid.then_some("invalid"))}>
-            <label for={id.clone()}>{ props.label.clone() }</label>
+            <label for={id.clone()}>
+                { props.label.clone() }
+                if let Some(hint) = &props.hint {
+                    <span class="hint">{ format!(" ({hint})") }</span>
+                }
+            </label>
             <div class="with-unit">
                 // type="text": a number input hides what was typed when it is not a number.
                 <input id={id} name={props.name} type="text" inputmode={props.inputmode.clone()}

@@ -4,8 +4,8 @@
 use retention_core::period::{evaluate, Field, Note};
 use yew::prelude::*;
 
-use crate::components::count_field::CountField;
 use crate::components::metric::Metric;
+use crate::components::number_field::NumberField;
 use crate::format::Style;
 use crate::i18n::{text, Key, Lang};
 use crate::messages;
@@ -27,7 +27,7 @@ pub fn period_panel(props: &PeriodPanelProps) -> Html {
     let field = |field: Field, label: Key, hint: Option<&'static str>| {
         let on_change = props.on_change.clone();
         html! {
-            <CountField name={field.name()} label={t(label)} hint={hint.map(AttrValue::from)}
+            <NumberField name={field.name()} label={t(label)} hint={hint.map(AttrValue::from)} inputmode="numeric"
                 value={i.get(field).to_owned()}
                 problem={report.problem_for(field).map(|p| AttrValue::from(messages::problem(lang, p)))}
                 on_input={Callback::from(move |v| on_change.emit((field, v)))} />
