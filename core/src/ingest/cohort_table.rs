@@ -144,12 +144,9 @@ pub fn read_long(
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut cells: Vec<Cell> = Vec::new();
     for (n, record) in rows.iter().enumerate() {
-        stats.blank += record.empty_lines_before;
-        if record.blank {
-            stats.blank += 1;
+        if !stats.count_record(record) {
             continue;
         }
-        stats.data_rows += 1;
         let problem = |column: usize, text: &str, kind| RowProblem {
             place: Place::cell(record.pos, column + 1, name(column)),
             text: excerpt(text),
@@ -422,12 +419,9 @@ pub fn read_wide(
     let mut examples = Vec::new();
     let mut cohorts = Vec::new();
     for record in rows {
-        stats.blank += record.empty_lines_before;
-        if record.blank {
-            stats.blank += 1;
+        if !stats.count_record(record) {
             continue;
         }
-        stats.data_rows += 1;
         let problem = |column: usize, text: &str, kind| RowProblem {
             place: Place::cell(record.pos, column + 1, name(column)),
             text: excerpt(text),

@@ -85,12 +85,9 @@ pub fn read_period_table(
     let mut stats = RowStats::default();
     let mut out = Vec::new();
     for record in rows {
-        stats.blank += record.empty_lines_before;
-        if record.blank {
-            stats.blank += 1;
+        if !stats.count_record(record) {
             continue;
         }
-        stats.data_rows += 1;
         match read_row(header, record, &mapping, options) {
             Ok(row) => {
                 stats.used += 1;

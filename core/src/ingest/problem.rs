@@ -168,6 +168,18 @@ impl RowStats {
         self.skipped > 0 && self.skipped.saturating_mul(2) > self.data_rows
     }
 
+    /// Counts one record of a whole-text reader: the empty lines before it, and the record as
+    /// blank or as a data row. True when it is a data row to read.
+    pub fn count_record(&mut self, record: &super::records::OwnedRecord) -> bool {
+        self.blank += record.empty_lines_before;
+        if record.blank {
+            self.blank += 1;
+            return false;
+        }
+        self.data_rows += 1;
+        true
+    }
+
     /// The refusal every shape reader ends with: no data rows at all, or mostly broken ones.
     pub fn usable(&self, shape: Shape) -> Result<(), IngestError> {
         if self.data_rows == 0 {
