@@ -64,6 +64,41 @@ pub fn save(value: &str) {
     }
 }
 
+/// Runs `save` when the page is hidden or unloaded (`pagehide`, and `visibilitychange` to
+/// hidden), for as long as the returned guard lives. The state effect saves after each render,
+/// but Yew's scheduler yields to the browser after 16 ms of rendering, so a reload right after a
+/// keystroke can come before that effect; the reducer state itself is already current then.
+pub struct SaveOnHide {
+    listener: wasm_bindgen::closure::Closure<dyn Fn()>,
+}
+
+impl SaveOnHide {
+    pub fn new(save: impl Fn() + 'static) -> Self {
+        // Saving on the way back to visible too is harmless: it writes the same text.
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(save);
+        if let Some(w) = window() {
+            let f = listener.as_ref().unchecked_ref();
+            let _ = w.add_event_listener_with_callback("pagehide", f);
+            if let Some(d) = w.document() {
+                let _ = d.add_event_listener_with_callback("visibilitychange", f);
+            }
+        }
+        Self { listener }
+    }
+}
+
+impl Drop for SaveOnHide {
+    fn drop(&mut self) {
+        if let Some(w) = window() {
+            let f = self.listener.as_ref().unchecked_ref();
+            let _ = w.remove_event_listener_with_callback("pagehide", f);
+            if let Some(d) = w.document() {
+                let _ = d.remove_event_listener_with_callback("visibilitychange", f);
+            }
+        }
+    }
+}
+
 pub fn forget_saved() {
     if let Some(s) = storage() {
         let _ = s.remove_item(STORAGE_KEY);

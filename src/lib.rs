@@ -81,6 +81,15 @@ pub fn app() -> Html {
 
     // Side effects, each keyed on exactly what it depends on.
     use_effect_with((), |_| browser::clear_fragment());
+    use_effect_with((), {
+        let state = state.clone();
+        move |_| {
+            let guard = browser::SaveOnHide::new(move || {
+                browser::save(&startup::saved_text(&state, &browser::query()));
+            });
+            move || drop(guard)
+        }
+    });
     use_effect_with(state.clone(), {
         let embedding = embedding.clone();
         move |state| {

@@ -104,9 +104,15 @@ test('copy link restores the exact state in a new tab; a tampered link says so',
 test('a reload keeps the edits; reset clears them', async () => {
   const context = await browser.newContext();
   const page = await watchedPage(context);
-  await open(page, widget.url);
+  // The slowest CI machine: a 20× slower CPU makes Yew's scheduler yield mid-render, so the
+  // reload below can arrive before the render effect that saves; the page-hide save covers that.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await page.goto(widget.url);
+  await page.locator('[data-metric="customers_won"]').first().waitFor();
   await page.fill('input[name=start]', '321');
   await page.reload();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await page.locator('[data-metric="customers_won"]').waitFor();
   assert.equal(await page.inputValue('input[name=start]'), '321');
   await page.click('#reset');
