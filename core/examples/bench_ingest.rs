@@ -34,6 +34,7 @@ fn main() {
         }
     }
     let bytes = reader.bytes_consumed();
+    let fed = started.elapsed().as_secs_f64();
     let data = match reader.finish() {
         Ok(d) => d,
         Err(e) => {
@@ -41,7 +42,9 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let finished = started.elapsed().as_secs_f64();
     let triangle = data.triangle();
+    let built = started.elapsed().as_secs_f64();
     let curve = triangle.average_curve();
     let nrr = triangle.nrr().ok();
     let grr = triangle.grr().ok();
@@ -50,6 +53,11 @@ fn main() {
         "core_ingest bytes={bytes} rows={} seconds={seconds:.3} mb_per_s={:.1}",
         data.stats.used,
         bytes as f64 / 1e6 / seconds
+    );
+    println!(
+        "core_ingest_split feed_s={fed:.3} finish_s={:.3} triangle_s={:.3}",
+        finished - fed,
+        built - finished
     );
     println!(
         "customers={} cohorts={} periods={} pairs={} skipped={} peak_rss_mib={:.1}",

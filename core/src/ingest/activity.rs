@@ -18,7 +18,9 @@
 )]
 
 use super::date::{parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict};
+use super::finishing::{Collected, Finishing};
 use super::header::Role;
+use super::intern::Interner;
 use super::number::{parse_number, DecimalStyle, NumberEvidence};
 use super::period_table::PeriodRow;
 use super::problem::{
@@ -29,10 +31,8 @@ use super::records::{RawRecord, RecordSplitter};
 use super::sniff::{sniff_delimiter, strip_bom, SAMPLE_BYTES};
 use super::{map_roles, ReadOptions};
 use crate::calendar::{Date, Granularity};
-use crate::cohort::{pack, CalendarPeriod, CustomerPeriods, Triangle};
+use crate::cohort::{CalendarPeriod, CustomerPeriods, Triangle};
 use crate::series::RowInput;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The most calendar periods between the first and the last event: 100 years of months, 23 of
 /// weeks. A longer span is almost always one mistyped year (`2204-01-01`), and its triangle
@@ -50,44 +50,6 @@ pub struct ActivityColumns {
     pub amount: Option<usize>,
 }
 
-/// FxHash with a finaliser: customer ids are the user's own data, so hash flooding is no threat,
-/// and SipHash would cost a good part of the reading time.
-#[derive(Default, Clone, Copy)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        // The multiply only carries low bits upwards, so ids differing in their last characters
-        // (`C0000001`, `C0000002`: the high bytes of a little-endian word) would share their low
-        // bits, which pick the bucket. MurmurHash3's finaliser mixes every bit into every other.
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
-
-type FxMap = HashMap<Box<[u8]>, u32, BuildHasherDefault<FxHasher>>;
-
 /// Flag bit of a packed date whose day/month order is still open.
 const OPEN: u32 = 1 << 31;
 
@@ -102,7 +64,7 @@ fn pack_date(value: DateValue) -> u32 {
     }
 }
 
-fn unpack_date(packed: u32, order: Option<DayMonthOrder>) -> Option<Date> {
+pub(super) fn unpack_date(packed: u32, order: Option<DayMonthOrder>) -> Option<Date> {
     if packed & OPEN == 0 {
         return Date::new((packed >> 9) as i32, (packed >> 5) & 15, packed & 31);
     }
@@ -147,10 +109,7 @@ struct Sink {
     /// The file had no header row; `header` holds made-up names.
     headerless: bool,
     error: Option<IngestError>,
-    ids: FxMap,
-    /// The previous row's customer id and number.
-    last_id: Option<Vec<u8>>,
-    last_customer: u32,
+    ids: Interner,
     /// `customer << 32 | packed date` per used row.
     events: Vec<u64>,
     amounts: Vec<f64>,
@@ -300,26 +259,9 @@ impl Sink {
                 amount = Some(parsed);
             }
         }
-        // Exports often list a customer's events together: skip the hash for a repeat.
-        let customer = if self.last_id.as_deref() == Some(id) {
-            self.last_customer
-        } else {
-            let n = match self.ids.get(id) {
-                Some(&n) => n,
-                None => {
-                    let Ok(n) = u32::try_from(self.ids.len()) else {
-                        self.error = Some(IngestError::TooLarge);
-                        return Ok(());
-                    };
-                    self.ids.insert(Box::from(id), n);
-                    n
-                }
-            };
-            self.last_customer = n;
-            let last = self.last_id.get_or_insert_with(Vec::new);
-            last.clear();
-            last.extend_from_slice(id);
-            n
+        let Some(customer) = self.ids.number(id) else {
+            self.error = Some(IngestError::TooLarge);
+            return Ok(());
         };
         // Evidence only from rows that are used, so a skipped row cannot tip a column.
         self.dates.add(&date);
@@ -389,12 +331,13 @@ impl Sink {
         }
     }
 
-    fn build(
+    /// Everything the finish needs, with the column-wide number style applied to the amounts.
+    fn collect(
         self,
         order: Option<DayMonthOrder>,
         options: &ReadOptions,
         delimiter: u8,
-    ) -> Result<ActivityData, IngestError> {
+    ) -> Collected {
         let style = self.numbers.style(self.decimal);
         let mut amounts = self.amounts;
         if style == DecimalStyle::Comma {
@@ -407,39 +350,8 @@ impl Sink {
                 }
             }
         }
-        let granularity = options.granularity;
-        // Calendar periods per event; an open date resolves under `order`, and both of its
-        // readings were checked to be real days when parsed, so none is lost here.
-        let mut periods: Vec<(u32, i64)> = Vec::with_capacity(self.events.len());
-        let (mut first, mut last) = (i64::MAX, i64::MIN);
-        for &event in &self.events {
-            let customer = (event >> 32) as u32;
-            let Some(date) = unpack_date(event as u32, order) else {
-                continue;
-            };
-            let p = granularity.period_of(date);
-            first = first.min(p);
-            last = last.max(p);
-            periods.push((customer, p));
-        }
-        if periods.is_empty() {
-            return Err(IngestError::NoData);
-        }
-        let span = last - first + 1;
-        if span > MAX_PERIODS {
-            return Err(IngestError::SpanTooLong {
-                first: granularity.label(first),
-                last: granularity.label(last),
-                periods: span as u64,
-                limit: MAX_PERIODS as u64,
-            });
-        }
-        let customers = self.ids.len();
-        let has_amounts = !amounts.is_empty();
-        let amounts = has_amounts.then_some(amounts);
-        let (keys, amounts) = group_by_customer(&periods, amounts.as_deref(), customers, first);
-        Ok(ActivityData {
-            granularity,
+        Collected {
+            granularity: options.granularity,
             delimiter,
             header: self.header.unwrap_or_default(),
             headerless: self.headerless,
@@ -449,15 +361,13 @@ impl Sink {
                 amount: None,
             }),
             stats: self.stats,
-            customers: u32::try_from(self.ids.len()).unwrap_or(u32::MAX),
-            first_period: first,
-            periods: span as u32,
-            keys,
+            customers: self.ids.count(),
+            events: self.events,
             amounts,
             date_order: order,
             decimal: style,
             last_period_complete: options.last_period_complete,
-        })
+        }
     }
 }
 
@@ -499,9 +409,7 @@ impl ActivityReader {
             columns: None,
             headerless: false,
             error: None,
-            ids: FxMap::default(),
-            last_id: None,
-            last_customer: 0,
+            ids: Interner::default(),
             events: Vec::new(),
             amounts: Vec::new(),
             open_amounts: Vec::new(),
@@ -603,6 +511,12 @@ impl ActivityReader {
     /// Ends the input and builds the data. Answers [`IngestError::AmbiguousDates`] when the
     /// day/month order cannot be told: then [`ActivityReader::set_date_order`] and call again.
     pub fn finish(&mut self) -> Result<ActivityData, IngestError> {
+        self.finish_in_steps()?.run()
+    }
+
+    /// [`ActivityReader::finish`] as bounded steps, for a caller that must not block (the
+    /// browser's main thread): the checks happen here, the building in [`Finishing::step`].
+    pub fn finish_in_steps(&mut self) -> Result<Finishing, IngestError> {
         if matches!(self.phase, Phase::Sniffing(_)) {
             self.start_splitting(&[], true)?;
         }
@@ -620,75 +534,12 @@ impl ActivityReader {
             .check()?;
         let sink = self.sink.take().ok_or(IngestError::ReaderClosed)?;
         self.phase = Phase::Done;
-        sink.build(order, &self.options, self.delimiter)
+        Ok(Finishing::new(sink.collect(
+            order,
+            &self.options,
+            self.delimiter,
+        )))
     }
-}
-
-/// Sorted, distinct (customer, period) keys (`cohort::pack` order: customer, then period) with
-/// the summed amount of each when there are amounts.
-///
-/// Not a comparison sort of all pairs: customer ids are dense (`0..customers`, interned in order
-/// of appearance), so a counting sort by customer is one linear pass, and what is left to sort is
-/// each customer's handful of periods. In wasm this took the end of a 1.9 M-row load from about
-/// 300 ms in one task to a fraction of it (docs/BENCHMARKS.md).
-fn group_by_customer(
-    events: &[(u32, i64)],
-    amounts: Option<&[f64]>,
-    customers: usize,
-    first: i64,
-) -> (Vec<u64>, Option<Vec<f64>>) {
-    // Ids outside 0..customers cannot happen (they come from the interner); such an event would
-    // be dropped rather than indexing out of bounds.
-    let mut starts = vec![0u32; customers + 1];
-    for &(c, _) in events {
-        if let Some(n) = starts.get_mut(c as usize + 1) {
-            *n += 1;
-        }
-    }
-    let mut running = 0u32;
-    for n in starts.iter_mut() {
-        running += *n;
-        *n = running;
-    }
-    let mut cursor = starts.clone();
-    let mut grouped: Vec<(u32, f64)> = vec![(0, 0.0); events.len()];
-    for (i, &(c, p)) in events.iter().enumerate() {
-        let Some(slot) = cursor.get_mut(c as usize) else {
-            continue;
-        };
-        if let Some(cell) = grouped.get_mut(*slot as usize) {
-            let amount = amounts.and_then(|a| a.get(i)).copied().unwrap_or(0.0);
-            *cell = ((p - first) as u32, amount);
-            *slot += 1;
-        }
-    }
-    let mut keys: Vec<u64> = Vec::with_capacity(events.len());
-    let mut sums: Vec<f64> = Vec::with_capacity(if amounts.is_some() { events.len() } else { 0 });
-    for (c, window) in starts.windows(2).enumerate() {
-        let &[from, to] = window else {
-            continue;
-        };
-        let Some(slice) = grouped.get_mut(from as usize..to as usize) else {
-            continue;
-        };
-        // Most customers have a few events: the sort is over a handful of items, and stable so
-        // that amounts add up in file order, as they did before.
-        slice.sort_by_key(|&(p, _)| p);
-        for &(p, a) in slice.iter() {
-            let k = pack(c as u32, p);
-            if keys.last() == Some(&k) {
-                if let Some(sum) = sums.last_mut() {
-                    *sum += a;
-                }
-            } else {
-                keys.push(k);
-                if amounts.is_some() {
-                    sums.push(a);
-                }
-            }
-        }
-    }
-    (keys, amounts.map(|_| sums))
 }
 
 /// What an activity file reduces to: per customer, the periods they were active in (and their
@@ -709,8 +560,8 @@ pub struct ActivityData {
     pub first_period: i64,
     /// Periods from the earliest to the newest, inclusive.
     pub periods: u32,
-    keys: Vec<u64>,
-    amounts: Option<Vec<f64>>,
+    pub(super) keys: Vec<u64>,
+    pub(super) amounts: Option<Vec<f64>>,
     /// The day/month order the dates were read with (`None`: no slashed date).
     pub date_order: Option<DayMonthOrder>,
     pub decimal: DecimalStyle,

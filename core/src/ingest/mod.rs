@@ -19,7 +19,9 @@
 pub mod activity;
 pub mod cohort_table;
 pub mod date;
+pub mod finishing;
 pub mod header;
+mod intern;
 pub mod number;
 pub mod period_table;
 pub mod problem;
@@ -28,6 +30,7 @@ pub mod sniff;
 
 pub use activity::{ActivityData, ActivityReader};
 pub use date::DayMonthOrder;
+pub use finishing::Finishing;
 pub use header::Role;
 pub use number::DecimalStyle;
 pub use period_table::PeriodRow;

@@ -145,6 +145,14 @@ fn strip_sign(text: &str) -> (&str, bool) {
 /// Parses one cell. `style` forces the decimal separator; `None` reads it from the cell when the
 /// cell tells, and flags `1,234` / `1.234` as ambiguous otherwise.
 pub fn parse_number(text: &str, style: Option<DecimalStyle>) -> Result<ParsedNumber, NumberError> {
+    match parse_plain(text.as_bytes(), style) {
+        Some(plain) => Ok(plain),
+        None => parse_general(text, style),
+    }
+}
+
+/// Every form [`parse_number`] accepts.
+fn parse_general(text: &str, style: Option<DecimalStyle>) -> Result<ParsedNumber, NumberError> {
     let mut t = text.trim_matches(is_space);
     if t.is_empty() {
         return Err(NumberError::Empty);
@@ -201,6 +209,42 @@ pub fn parse_number(text: &str, style: Option<DecimalStyle>) -> Result<ParsedNum
         percent,
         evidence,
         ambiguous,
+    })
+}
+
+/// Up to 15 digits, so the mantissa is exact in a double.
+const PLAIN_DIGITS: usize = 15;
+
+/// `7`, `12.5`, `1234.50`: digits and at most a point with one or two digits after it, the bulk
+/// of an amount column, read without the general path's scans of characters (a sixth of the
+/// time of a 2 M-row file went there). Same result as the general path: the cell proves a
+/// decimal point exactly when it has one, and `m / 10^k` of an exact mantissa and an exact power
+/// of ten is the correctly rounded value, as [`decimal_value`] gives. `None`: not this form.
+fn parse_plain(bytes: &[u8], style: Option<DecimalStyle>) -> Option<ParsedNumber> {
+    if style == Some(DecimalStyle::Comma) || bytes.len() > PLAIN_DIGITS + 1 {
+        return None;
+    }
+    let (whole, fraction) = match bytes.iter().position(|&b| b == b'.') {
+        Some(at) => (bytes.get(..at)?, bytes.get(at + 1..)?),
+        None => (bytes, &[][..]),
+    };
+    let has_point = whole.len() < bytes.len();
+    if whole.is_empty() || (has_point && !(1..=2).contains(&fraction.len())) {
+        return None;
+    }
+    let mut mantissa = 0u64;
+    for &b in whole.iter().chain(fraction) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+    }
+    let scale = [1.0, 10.0, 100.0].get(fraction.len()).copied()?;
+    Some(ParsedNumber {
+        value: mantissa as f64 / scale,
+        percent: false,
+        evidence: (has_point && style.is_none()).then_some(DecimalStyle::Point),
+        ambiguous: None,
     })
 }
 
@@ -498,6 +542,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_plain_path_agrees_with_the_general_one(
+            text in "[0-9]{1,16}(\\.[0-9]{0,3})?",
+            style in proptest::option::of(prop_oneof![Just(DecimalStyle::Point), Just(DecimalStyle::Comma)]),
+        ) {
+            if let Some(plain) = parse_plain(text.as_bytes(), style) {
+                prop_assert_eq!(Ok(plain), parse_general(&text, style));
+            }
+        }
+
         #[test]
         fn never_panics(text in ".*") {
             let _ = parse_number(&text, None);

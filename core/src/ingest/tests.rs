@@ -638,6 +638,31 @@ proptest! {
     }
 
     #[test]
+    fn finishing_in_any_steps_gives_the_same_data(rows in activity_rows(), step in 1usize..40) {
+        let text = csv_of(&rows);
+        let mut whole = ActivityReader::new(ReadOptions::default());
+        whole.feed(text.as_bytes()).unwrap();
+        let whole = whole.finish().unwrap();
+        let mut r = ActivityReader::new(ReadOptions::default());
+        r.feed(text.as_bytes()).unwrap();
+        let mut finishing = r.finish_in_steps().unwrap().with_step(step);
+        let (mut steps, mut progress) = (0, 0.0);
+        let stepped = loop {
+            steps += 1;
+            if let Some(result) = finishing.step() {
+                break result.unwrap();
+            }
+            prop_assert!(finishing.progress() >= progress && finishing.progress() < 1.0);
+            progress = finishing.progress();
+        };
+        prop_assert_eq!(finishing.progress(), 1.0);
+        // Three stages over rows.len() events (and as many customers at most), `step` at a time.
+        prop_assert!(steps >= 2 * rows.len().div_ceil(step));
+        prop_assert_eq!(stepped, whole);
+        prop_assert_eq!(finishing.step(), Some(Err(IngestError::ReaderClosed)));
+    }
+
+    #[test]
     fn read_never_panics_on_any_text(text in ".{0,400}") {
         let _ = read(&text, &ReadOptions::default());
     }
