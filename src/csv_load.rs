@@ -16,9 +16,14 @@ use retention_core::ingest::{
 };
 use wasm_bindgen_futures::JsFuture;
 
-/// Bytes per chunk: about 20–40 ms of parsing in WebAssembly, far under the 200 ms a task may
-/// take, and few enough chunks that the yields cost nothing noticeable.
-pub const CHUNK: usize = 1 << 20;
+/// Bytes per chunk: about 30 ms of parsing in WebAssembly here (docs/BENCHMARKS.md), far under
+/// the 200 ms a task may take even on a phone several times slower, and few enough chunks that
+/// the yields and progress renders cost little.
+pub const CHUNK: usize = 2 << 20;
+
+/// Chunks being read while one is parsed: reading a chunk of a local file takes about as long
+/// as parsing it, so two in flight keep the parser from waiting.
+const READ_AHEAD: usize = 2;
 
 /// A table file larger than this is refused before reading: tables are small, and a big file
 /// that is not activity is almost always the wrong file.
@@ -142,23 +147,31 @@ fn shape_of(first: &[u8], complete: bool, options: &ReadOptions) -> Result<Shape
     detect_shape(&header, &options.columns).ok_or(IngestError::UnknownShape { header })
 }
 
-/// Bytes `start..end` of a blob, copied into `buffer` (reused between chunks).
+/// Starts reading bytes `start..end` of a blob; the browser reads off the main thread.
+fn start_chunk(blob: &web_sys::Blob, start: f64, end: f64) -> Result<JsFuture, Failure> {
+    let part = blob
+        .slice_with_f64_and_f64(start, end)
+        .map_err(|_| Failure::Unreadable)?;
+    Ok(JsFuture::from(part.array_buffer()))
+}
+
+/// Waits for a chunk started by [`start_chunk`] and copies it into `buffer` (reused).
+async fn take_chunk(read: JsFuture, buffer: &mut Vec<u8>) -> Result<(), Failure> {
+    let array = read.await.map_err(|_| Failure::Unreadable)?;
+    let bytes = Uint8Array::new(&array);
+    buffer.resize(bytes.length() as usize, 0);
+    bytes.copy_to(buffer);
+    Ok(())
+}
+
+/// Bytes `start..end` of a blob, copied into `buffer`.
 async fn read_chunk(
     blob: &web_sys::Blob,
     start: f64,
     end: f64,
     buffer: &mut Vec<u8>,
 ) -> Result<(), Failure> {
-    let part = blob
-        .slice_with_f64_and_f64(start, end)
-        .map_err(|_| Failure::Unreadable)?;
-    let array = JsFuture::from(part.array_buffer())
-        .await
-        .map_err(|_| Failure::Unreadable)?;
-    let bytes = Uint8Array::new(&array);
-    buffer.resize(bytes.length() as usize, 0);
-    bytes.copy_to(buffer);
-    Ok(())
+    take_chunk(start_chunk(blob, start, end)?, buffer).await
 }
 
 /// Reads a file (or any blob). `progress` gets (bytes read, total); `cancelled` is asked after
@@ -202,15 +215,28 @@ pub async fn read_blob(
     }
     let mut reader = ActivityReader::new(options);
     let mut at = first_end;
+    // The browser reads the next chunks while this one is parsed.
+    let mut reads = std::collections::VecDeque::new();
+    let mut requested = at;
     let mut outcome = reader.feed(&buffer);
     progress(at, total);
     while outcome.is_ok() && at < total {
+        while reads.len() < READ_AHEAD && requested < total {
+            let end = (requested + CHUNK as f64).min(total);
+            match start_chunk(&blob, requested, end) {
+                Ok(read) => reads.push_back((read, end)),
+                Err(f) => return Some(Outcome::Failed(Rc::new(f))),
+            }
+            requested = end;
+        }
         crate::browser::next_task().await;
         if cancelled() {
             return None;
         }
-        let end = (at + CHUNK as f64).min(total);
-        if let Err(f) = read_chunk(&blob, at, end, &mut buffer).await {
+        let Some((read, end)) = reads.pop_front() else {
+            break;
+        };
+        if let Err(f) = take_chunk(read, &mut buffer).await {
             return Some(Outcome::Failed(Rc::new(f)));
         }
         if cancelled() {

@@ -164,7 +164,10 @@ pub fn parse_date(text: &str, order: Option<DayMonthOrder>) -> Result<ParsedDate
     if let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text.as_bytes() {
         let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
         if digits.iter().all(u8::is_ascii_digit) {
-            let n = |pair: &[u8]| pair.iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+            let n = |pair: &[u8]| {
+                pair.iter()
+                    .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'))
+            };
             return Date::new(n(&[y0, y1, y2, y3]) as i32, n(&[m0, m1]), n(&[d0, d1]))
                 .map(|d| ParsedDate {
                     value: DateValue::Known(d),
