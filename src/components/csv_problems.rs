@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::metric::MetricValue;
 use crate::format::{plural, Plural, Style};
-use crate::i18n::csv::{row_problem, text, Key};
+use crate::i18n::csv::{place, row_problem, text, Key};
 use crate::i18n::{fill, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -36,13 +36,7 @@ pub fn csv_problems(props: &CsvProblemsProps) -> Html {
             </h3>
             <ul>
                 { for s.problems.iter().map(|p| {
-                    let place = match (p.place.column, p.place.column_name.as_deref()) {
-                        (Some(c), Some(name)) if !name.is_empty() => fill(t(Key::PlaceCellNamed),
-                            &[("row", &p.place.row.to_string()), ("column", &c.to_string()), ("name", name)]),
-                        (Some(c), _) => fill(t(Key::PlaceCell),
-                            &[("row", &p.place.row.to_string()), ("column", &c.to_string())]),
-                        _ => fill(t(Key::PlaceRow), &[("row", &p.place.row.to_string())]),
-                    };
+                    let place = place(lang, &p.place);
                     html! {
                         <li class="csv-problem" data-row={p.place.row.to_string()}
                             data-column={p.place.column.map(|c| c.to_string())}>

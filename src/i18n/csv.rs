@@ -5,7 +5,7 @@
 use retention_core::calendar::Granularity;
 use retention_core::ingest::date::DateError;
 use retention_core::ingest::number::NumberError;
-use retention_core::ingest::{IngestError, Role, RowProblemKind, Shape};
+use retention_core::ingest::{IngestError, Place, Role, RowProblemKind, Shape};
 
 use super::{fill, Lang};
 
@@ -1291,6 +1291,23 @@ fn quoted(header: &[String]) -> String {
     out.join(", ")
 }
 
+/// Where a problem is, as a spreadsheet user finds it: row, column number and header name.
+pub fn place(lang: Lang, place: &Place) -> String {
+    let t = |k| text(lang, k);
+    let row = place.row.to_string();
+    match (place.column, place.column_name.as_deref()) {
+        (Some(c), Some(name)) if !name.is_empty() => fill(
+            t(Key::PlaceCellNamed),
+            &[("row", &row), ("column", &c.to_string()), ("name", name)],
+        ),
+        (Some(c), _) => fill(
+            t(Key::PlaceCell),
+            &[("row", &row), ("column", &c.to_string())],
+        ),
+        _ => fill(t(Key::PlaceRow), &[("row", &row)]),
+    }
+}
+
 /// Why a whole CSV was refused, in words.
 pub fn refusal(lang: Lang, error: &IngestError) -> String {
     let t = |k| text(lang, k);
@@ -1341,9 +1358,9 @@ pub fn refusal(lang: Lang, error: &IngestError) -> String {
             &[
                 ("column", &column.column.to_string()),
                 ("name", &column.name),
-                ("day_place", &day_first.0.to_string()),
+                ("day_place", &place(lang, &day_first.0)),
                 ("day", &day_first.1),
-                ("month_place", &month_first.0.to_string()),
+                ("month_place", &place(lang, &month_first.0)),
                 ("month", &month_first.1),
             ],
         ),
@@ -1356,7 +1373,10 @@ pub fn refusal(lang: Lang, error: &IngestError) -> String {
         ),
         IngestError::RecordTooLong { place, limit } => fill(
             t(Key::RefuseRecordTooLong),
-            &[("place", &place.to_string()), ("limit", &limit.to_string())],
+            &[
+                ("place", &self::place(lang, place)),
+                ("limit", &limit.to_string()),
+            ],
         ),
         IngestError::TooLarge => t(Key::RefuseTooLarge).into(),
         IngestError::SpanTooLong {
@@ -1381,7 +1401,6 @@ pub fn refusal(lang: Lang, error: &IngestError) -> String {
 mod tests {
     use super::*;
     use retention_core::ingest::problem::ColumnName;
-    use retention_core::ingest::Place;
 
     #[test]
     fn refusals_name_the_place_and_the_text() {
@@ -1403,8 +1422,11 @@ mod tests {
         };
         let s = refusal(Lang::En, &e);
         assert!(s.contains("31/01/2024") && s.contains("01/31/2024"), "{s}");
-        assert!(s.contains("row 3"), "{s}");
+        assert!(s.contains("Row 3, column 2 “date”"), "{s}");
         assert!(!s.contains('{'), "every placeholder filled: {s}");
+        // The place is in the visitor's language too, not the core's English.
+        let s = refusal(Lang::Tr, &e);
+        assert!(s.contains("3. satır") && !s.contains("row 3"), "{s}");
         for lang in Lang::ALL {
             let s = refusal(lang, &e);
             assert!(s.contains("31/01/2024") && s.contains("01/31/2024"), "{s}");

@@ -71,6 +71,11 @@ pub struct RecordSplitter {
     embedded_newlines: u64,
     /// The row of the previous record, to count the empty lines between records.
     last_row: u64,
+    /// Lines end in a lone CR (classic Mac exports, Excel's "CSV (Macintosh)"): decided from the
+    /// first bytes, which have a CR and no LF. csv-core ends records there but counts only LFs.
+    cr_only: Option<bool>,
+    /// CRs read so far, counted only for a CR-only text.
+    crs: u64,
 }
 
 impl RecordSplitter {
@@ -83,6 +88,8 @@ impl RecordSplitter {
             nend: 0,
             embedded_newlines: 0,
             last_row: 0,
+            cr_only: None,
+            crs: 0,
         }
     }
 
@@ -112,11 +119,33 @@ impl RecordSplitter {
         F: FnMut(&RawRecord<'_>),
     {
         let at_end = input.is_empty();
+        if self.cr_only.is_none() {
+            // A CR as the last byte may be half of a CRLF cut by the chunk: wait for more.
+            let cr_before_end = input
+                .split_last()
+                .is_some_and(|(_, head)| head.contains(&b'\r'));
+            if input.contains(&b'\n') {
+                self.cr_only = Some(false);
+            } else if cr_before_end {
+                self.cr_only = Some(true);
+            }
+        }
+        // Until it is decided, CRs are counted and the splitting treated as CR-only: only the
+        // first line can be in that state.
+        let terminator = if self.cr_only == Some(false) {
+            b'\n'
+        } else {
+            b'\r'
+        };
         loop {
             let out = self.out.get_mut(self.nout..).unwrap_or_default();
             let ends = self.ends.get_mut(self.nend..).unwrap_or_default();
             let (result, nin, nout, nend) = self.csv.read_record(input, out, ends);
-            let ended_by_line_feed = nin > 0 && input.get(nin - 1) == Some(&b'\n');
+            let consumed = input.get(..nin).unwrap_or_default();
+            let ended_by_line_feed = consumed.last() == Some(&terminator);
+            if terminator == b'\r' {
+                self.crs += consumed.iter().filter(|&&b| b == b'\r').count() as u64;
+            }
             input = input.get(nin..).unwrap_or_default();
             self.nout += nout;
             self.nend += nend;
@@ -141,25 +170,35 @@ impl RecordSplitter {
                     self.ends.resize(grown, 0);
                 }
                 ReadRecordResult::Record => {
-                    self.emit(ended_by_line_feed, on_record);
+                    self.emit(ended_by_line_feed, terminator, on_record);
                 }
                 ReadRecordResult::End => return Ok(()),
             }
         }
     }
 
-    fn emit<F>(&mut self, ended_by_line_feed: bool, on_record: &mut F)
+    /// The line the next record starts on, counting line breaks read so far.
+    fn lines_read(&self) -> u64 {
+        if self.cr_only != Some(false) {
+            self.crs + 1
+        } else {
+            self.csv.line()
+        }
+    }
+
+    /// `ended_by_line_feed`: the record's own line break (`terminator`, LF or a CR-only text's
+    /// CR) has been read with it.
+    fn emit<F>(&mut self, ended_by_line_feed: bool, terminator: u8, on_record: &mut F)
     where
         F: FnMut(&RawRecord<'_>),
     {
         let data = self.out.get(..self.nout).unwrap_or_default();
         let ends = self.ends.get(..self.nend).unwrap_or_default();
-        let inside = data.iter().filter(|&&b| b == b'\n').count() as u64;
-        // csv-core's line counter has passed every LF read so far, including the record's own
-        // terminator when it was a LF (a CR terminator's LF is read with the next record).
+        let inside = data.iter().filter(|&&b| b == terminator).count() as u64;
+        // The line counter has passed every line break read so far, including the record's own
+        // terminator when it was one (a CRLF's LF is read with the next record).
         let line = self
-            .csv
-            .line()
+            .lines_read()
             .saturating_sub(inside + u64::from(ended_by_line_feed))
             .max(1);
         let row = line.saturating_sub(self.embedded_newlines).max(1);
@@ -178,8 +217,13 @@ impl RecordSplitter {
 
     fn too_long(&self) -> IngestError {
         let data = self.out.get(..self.nout).unwrap_or_default();
-        let inside = data.iter().filter(|&&b| b == b'\n').count() as u64;
-        let line = self.csv.line().saturating_sub(inside).max(1);
+        let terminator = if self.cr_only == Some(false) {
+            b'\n'
+        } else {
+            b'\r'
+        };
+        let inside = data.iter().filter(|&&b| b == terminator).count() as u64;
+        let line = self.lines_read().saturating_sub(inside).max(1);
         let row = line.saturating_sub(self.embedded_newlines).max(1);
         IngestError::RecordTooLong {
             place: Place::record(RecordPos { row, line }),
@@ -242,6 +286,31 @@ mod tests {
                 (s(&["4", "5"]), 5, 6),
             ]
         );
+    }
+
+    #[test]
+    fn cr_only_lines_are_counted_too() {
+        let text = "a,b\r1,\"x\ry\"\r\r2,3\r4,5";
+        assert_eq!(
+            rows(text, b','),
+            vec![
+                (s(&["a", "b"]), 1, 1),
+                (s(&["1", "x\ry"]), 2, 2),
+                (s(&["2", "3"]), 4, 5),
+                (s(&["4", "5"]), 5, 6),
+            ]
+        );
+        // Cut anywhere, chunk by chunk.
+        for cut in 1..text.len() {
+            let mut got = Vec::new();
+            let mut keep = |r: &RawRecord<'_>| got.push((r.to_strings(), r.pos.row, r.pos.line));
+            let mut sp = RecordSplitter::new(b',');
+            let (a, b) = text.as_bytes().split_at(cut);
+            sp.feed(a, &mut keep).unwrap();
+            sp.feed(b, &mut keep).unwrap();
+            sp.finish(&mut keep).unwrap();
+            assert_eq!(got, rows(text, b','), "cut at {cut}");
+        }
     }
 
     #[test]

@@ -613,9 +613,9 @@ proptest! {
     }
 
     #[test]
-    fn any_chunking_gives_the_same_result(rows in activity_rows(), sizes in proptest::collection::vec(1usize..50, 1..20), crlf: bool, bom: bool) {
+    fn any_chunking_gives_the_same_result(rows in activity_rows(), sizes in proptest::collection::vec(1usize..50, 1..20), ending in 0usize..3, bom: bool) {
         let mut text = csv_of(&rows);
-        if crlf { text = text.replace('\n', "\r\n"); }
+        text = text.replace('\n', ["\n", "\r\n", "\r"][ending]);
         if bom { text.insert(0, '\u{feff}'); }
         let whole = {
             let mut r = ActivityReader::new(ReadOptions::default());
