@@ -18,7 +18,7 @@
 )]
 
 use super::date::{parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict};
-use super::finishing::{Collected, Finishing};
+use super::finishing::Finishing;
 use super::header::Role;
 use super::intern::Interner;
 use super::number::{parse_number, DecimalStyle, NumberEvidence};
@@ -331,13 +331,13 @@ impl Sink {
         }
     }
 
-    /// Everything the finish needs, with the column-wide number style applied to the amounts.
-    fn collect(
+    /// The finish, with the column-wide number style applied to the amounts.
+    fn into_finishing(
         self,
         order: Option<DayMonthOrder>,
         options: &ReadOptions,
         delimiter: u8,
-    ) -> Collected {
+    ) -> Finishing {
         let style = self.numbers.style(self.decimal);
         let mut amounts = self.amounts;
         if style == DecimalStyle::Comma {
@@ -350,7 +350,7 @@ impl Sink {
                 }
             }
         }
-        Collected {
+        let data = ActivityData {
             granularity: options.granularity,
             delimiter,
             header: self.header.unwrap_or_default(),
@@ -361,13 +361,16 @@ impl Sink {
                 amount: None,
             }),
             stats: self.stats,
-            customers: self.ids.count(),
-            events: self.events,
-            amounts,
+            customers: u32::try_from(self.ids.count()).unwrap_or(u32::MAX),
+            first_period: 0,
+            periods: 0,
+            keys: Vec::new(),
+            amounts: None,
             date_order: order,
             decimal: style,
             last_period_complete: options.last_period_complete,
-        }
+        };
+        Finishing::new(data, self.events, amounts)
     }
 }
 
@@ -534,11 +537,7 @@ impl ActivityReader {
             .check()?;
         let sink = self.sink.take().ok_or(IngestError::ReaderClosed)?;
         self.phase = Phase::Done;
-        Ok(Finishing::new(sink.collect(
-            order,
-            &self.options,
-            self.delimiter,
-        )))
+        Ok(sink.into_finishing(order, &self.options, self.delimiter))
     }
 }
 
@@ -569,6 +568,30 @@ pub struct ActivityData {
 }
 
 impl ActivityData {
+    /// A placeholder, left behind when a finished read hands its data over.
+    pub(super) fn empty() -> ActivityData {
+        ActivityData {
+            granularity: Granularity::Month,
+            delimiter: b',',
+            header: Vec::new(),
+            headerless: false,
+            columns: ActivityColumns {
+                customer: 0,
+                date: 0,
+                amount: None,
+            },
+            stats: RowStats::default(),
+            customers: 0,
+            first_period: 0,
+            periods: 0,
+            keys: Vec::new(),
+            amounts: None,
+            date_order: None,
+            decimal: DecimalStyle::Point,
+            last_period_complete: false,
+        }
+    }
+
     pub fn customer_periods(&self) -> CustomerPeriods<'_> {
         CustomerPeriods {
             granularity: self.granularity,

@@ -10,11 +10,8 @@
 //! order of appearance), so a counting sort by customer is two linear passes, and what is left to
 //! sort is each customer's handful of periods.
 
-use super::activity::{unpack_date, ActivityColumns, ActivityData, MAX_PERIODS};
-use super::date::DayMonthOrder;
-use super::number::DecimalStyle;
-use super::problem::{IngestError, RowStats};
-use crate::calendar::Granularity;
+use super::activity::{unpack_date, ActivityData, MAX_PERIODS};
+use super::problem::IngestError;
 use crate::cohort::pack;
 
 /// Events handled per step: about 10–30 ms in WebAssembly for the heaviest stage.
@@ -23,24 +20,6 @@ pub const STEP_EVENTS: usize = 1 << 18;
 /// Marks an event whose date did not resolve (cannot happen: both readings of an open date are
 /// checked to be real days when parsed), so it is left out rather than miscounted.
 const DROPPED: u64 = u64::MAX;
-
-/// What the reader hands over once every row has been read and checked.
-pub(super) struct Collected {
-    pub granularity: Granularity,
-    pub delimiter: u8,
-    pub header: Vec<String>,
-    pub headerless: bool,
-    pub columns: ActivityColumns,
-    pub stats: RowStats,
-    pub customers: usize,
-    /// `customer << 32 | packed date` per used row.
-    pub events: Vec<u64>,
-    /// One per event when the file has amounts, else empty.
-    pub amounts: Vec<f64>,
-    pub date_order: Option<DayMonthOrder>,
-    pub decimal: DecimalStyle,
-    pub last_period_complete: bool,
-}
 
 enum Stage {
     /// Dates → calendar periods, in place (`customer << 32 | period`), counting events per
@@ -61,7 +40,13 @@ enum Stage {
 
 /// A finish in progress; see the module documentation.
 pub struct Finishing {
-    data: Collected,
+    /// Everything but the keys, amounts and period range, which the steps fill in.
+    data: ActivityData,
+    /// `customer << 32 | packed date` per used row, then `customer << 32 | period`.
+    events: Vec<u64>,
+    /// One per event when the file has amounts, else empty.
+    amounts: Vec<f64>,
+    customers: usize,
     step_events: usize,
     stage: Stage,
     first: i64,
@@ -76,10 +61,15 @@ pub struct Finishing {
 }
 
 impl Finishing {
-    pub(super) fn new(data: Collected) -> Finishing {
-        let customers = data.customers;
-        let has_amounts = !data.amounts.is_empty();
+    /// `data` as the reader knew it (its keys, amounts and period range are replaced), and the
+    /// per-event lists.
+    pub(super) fn new(data: ActivityData, events: Vec<u64>, amounts: Vec<f64>) -> Finishing {
+        let customers = data.customers as usize;
+        let has_amounts = !amounts.is_empty();
         Finishing {
+            events,
+            amounts,
+            customers,
             step_events: STEP_EVENTS,
             has_amounts,
             data,
@@ -103,8 +93,8 @@ impl Finishing {
 
     /// How far the finish is, from 0 to 1, for a progress bar.
     pub fn progress(&self) -> f64 {
-        let events = self.data.events.len().max(1) as f64;
-        let customers = self.data.customers.max(1) as f64;
+        let events = self.events.len().max(1) as f64;
+        let customers = self.customers.max(1) as f64;
         match self.stage {
             Stage::Periods { next } => next as f64 / events / 3.0,
             Stage::Scatter { next } => (1.0 + next as f64 / events) / 3.0,
@@ -140,9 +130,9 @@ impl Finishing {
     }
 
     fn periods(&mut self, from: usize) -> Result<(), IngestError> {
-        let to = (from + self.step_events).min(self.data.events.len());
+        let to = (from + self.step_events).min(self.events.len());
         let (order, granularity) = (self.data.date_order, self.data.granularity);
-        for event in self.data.events.get_mut(from..to).unwrap_or_default() {
+        for event in self.events.get_mut(from..to).unwrap_or_default() {
             let customer = *event >> 32;
             let period = unpack_date(*event as u32, order)
                 .and_then(|date| u32::try_from(granularity.period_of(date)).ok());
@@ -157,7 +147,7 @@ impl Finishing {
             }
             *event = (customer << 32) | u64::from(period);
         }
-        if to < self.data.events.len() {
+        if to < self.events.len() {
             self.stage = Stage::Periods { next: to };
             return Ok(());
         }
@@ -186,9 +176,9 @@ impl Finishing {
     }
 
     fn scatter(&mut self, from: usize) -> Result<(), IngestError> {
-        let to = (from + self.step_events).min(self.data.events.len());
+        let to = (from + self.step_events).min(self.events.len());
         let first = self.first;
-        let events = self.data.events.get(from..to).unwrap_or_default();
+        let events = self.events.get(from..to).unwrap_or_default();
         for (i, &event) in (from..).zip(events) {
             if event == DROPPED {
                 continue;
@@ -197,18 +187,18 @@ impl Finishing {
                 continue;
             };
             if let Some(cell) = self.grouped.get_mut(*slot as usize) {
-                let amount = self.data.amounts.get(i).copied().unwrap_or(0.0);
+                let amount = self.amounts.get(i).copied().unwrap_or(0.0);
                 *cell = ((i64::from(event as u32) - first) as u32, amount);
                 *slot += 1;
             }
         }
-        if to < self.data.events.len() {
+        if to < self.events.len() {
             self.stage = Stage::Scatter { next: to };
             return Ok(());
         }
         // Everything is in `grouped` now: free the per-event lists before the keys grow.
-        self.data.events = Vec::new();
-        self.data.amounts = Vec::new();
+        self.events = Vec::new();
+        self.amounts = Vec::new();
         self.cursor = Vec::new();
         self.keys = Vec::with_capacity(self.grouped.len());
         if self.has_amounts {
@@ -222,7 +212,7 @@ impl Finishing {
         let has_amounts = self.has_amounts;
         let mut customer = from;
         let mut handled = 0;
-        while customer < self.data.customers && handled < self.step_events {
+        while customer < self.customers && handled < self.step_events {
             let (Some(&start), Some(&end)) =
                 (self.starts.get(customer), self.starts.get(customer + 1))
             else {
@@ -248,27 +238,16 @@ impl Finishing {
             }
             customer += 1;
         }
-        if customer < self.data.customers {
+        if customer < self.customers {
             self.stage = Stage::Merge { next: customer };
             return None;
         }
         self.stage = Stage::Done;
-        let data = &mut self.data;
-        Some(Ok(ActivityData {
-            granularity: data.granularity,
-            delimiter: data.delimiter,
-            header: std::mem::take(&mut data.header),
-            headerless: data.headerless,
-            columns: data.columns,
-            stats: std::mem::take(&mut data.stats),
-            customers: u32::try_from(data.customers).unwrap_or(u32::MAX),
-            first_period: self.first,
-            periods: (self.last - self.first + 1) as u32,
-            keys: std::mem::take(&mut self.keys),
-            amounts: has_amounts.then(|| std::mem::take(&mut self.sums)),
-            date_order: data.date_order,
-            decimal: data.decimal,
-            last_period_complete: data.last_period_complete,
-        }))
+        let mut data = std::mem::replace(&mut self.data, ActivityData::empty());
+        data.first_period = self.first;
+        data.periods = (self.last - self.first + 1) as u32;
+        data.keys = std::mem::take(&mut self.keys);
+        data.amounts = has_amounts.then(|| std::mem::take(&mut self.sums));
+        Some(Ok(data))
     }
 }

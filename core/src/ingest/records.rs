@@ -270,46 +270,49 @@ mod tests {
             .collect()
     }
 
+    /// The records of `text` split into two chunks at every possible cut, checked to agree with
+    /// one another; the records of the last cut.
+    fn chunked_rows(text: &str, delimiter: u8) -> Vec<(Vec<String>, u64, u64)> {
+        let mut last = Vec::new();
+        for cut in 0..text.len() {
+            let mut got = Vec::new();
+            let mut keep = |r: &RawRecord<'_>| got.push((r.to_strings(), r.pos.row, r.pos.line));
+            let mut sp = RecordSplitter::new(delimiter);
+            let (a, b) = text.as_bytes().split_at(cut);
+            sp.feed(a, &mut keep).unwrap();
+            sp.feed(b, &mut keep).unwrap();
+            sp.finish(&mut keep).unwrap();
+            if cut > 0 {
+                assert_eq!(got, last, "cut at {cut}");
+            }
+            last = got;
+        }
+        last
+    }
+
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
     }
 
     #[test]
     fn positions_count_blank_lines_and_not_quoted_breaks() {
-        let text = "a,b\n1,\"x\ny\"\n\n2,3\r\n4,5";
-        assert_eq!(
-            rows(text, b','),
-            vec![
-                (s(&["a", "b"]), 1, 1),
-                (s(&["1", "x\ny"]), 2, 2),
-                (s(&["2", "3"]), 4, 5),
-                (s(&["4", "5"]), 5, 6),
-            ]
-        );
-    }
-
-    #[test]
-    fn cr_only_lines_are_counted_too() {
-        let text = "a,b\r1,\"x\ry\"\r\r2,3\r4,5";
-        assert_eq!(
-            rows(text, b','),
-            vec![
-                (s(&["a", "b"]), 1, 1),
-                (s(&["1", "x\ry"]), 2, 2),
-                (s(&["2", "3"]), 4, 5),
-                (s(&["4", "5"]), 5, 6),
-            ]
-        );
-        // Cut anywhere, chunk by chunk.
-        for cut in 1..text.len() {
-            let mut got = Vec::new();
-            let mut keep = |r: &RawRecord<'_>| got.push((r.to_strings(), r.pos.row, r.pos.line));
-            let mut sp = RecordSplitter::new(b',');
-            let (a, b) = text.as_bytes().split_at(cut);
-            sp.feed(a, &mut keep).unwrap();
-            sp.feed(b, &mut keep).unwrap();
-            sp.finish(&mut keep).unwrap();
-            assert_eq!(got, rows(text, b','), "cut at {cut}");
+        // LF lines, and CR-only lines (Excel's "CSV (Macintosh)"), whole and cut anywhere.
+        for text in [
+            "a,b\n1,\"x\ny\"\n\n2,3\r\n4,5",
+            "a,b\r1,\"x\ry\"\r\r2,3\r4,5",
+        ] {
+            let quoted = if text.contains('\n') { "x\ny" } else { "x\ry" };
+            let whole = rows(text, b',');
+            assert_eq!(
+                whole,
+                vec![
+                    (s(&["a", "b"]), 1, 1),
+                    (s(&["1", quoted]), 2, 2),
+                    (s(&["2", "3"]), 4, 5),
+                    (s(&["4", "5"]), 5, 6),
+                ]
+            );
+            assert_eq!(chunked_rows(text, b','), whole, "{text:?}");
         }
     }
 
@@ -325,17 +328,7 @@ mod tests {
     #[test]
     fn chunks_cut_anywhere_give_the_same_records() {
         let text = "id,date\r\n\"a\r\nb\",2024-01-01\r\n\r\nc,\"2024-02-01\"\r\n";
-        let whole = rows(text, b',');
-        for cut in 0..text.len() {
-            let mut got = Vec::new();
-            let mut keep = |r: &RawRecord<'_>| got.push((r.to_strings(), r.pos.row, r.pos.line));
-            let mut sp = RecordSplitter::new(b',');
-            let (a, b) = text.as_bytes().split_at(cut);
-            sp.feed(a, &mut keep).unwrap();
-            sp.feed(b, &mut keep).unwrap();
-            sp.finish(&mut keep).unwrap();
-            assert_eq!(got, whole, "cut at {cut}");
-        }
+        assert_eq!(chunked_rows(text, b','), rows(text, b','));
     }
 
     #[test]
