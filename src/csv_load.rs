@@ -1,8 +1,9 @@
 //! Reading a CSV into what the panel shows: a pasted text in one go, a file (up to ~50 MB of raw
-//! activity) in chunks. A file is never held whole: `Blob.slice(…).arrayBuffer()` hands over one
-//! chunk at a time to the core's streaming [`ActivityReader`], and the loop yields to the event
-//! loop after each, so the page keeps painting the progress bar and no task runs long. Only the
-//! triangle is kept afterwards; the reader's per-event data is dropped with it.
+//! activity) in chunks. A file is never held whole: `Blob.slice(…).arrayBuffer()` reads two
+//! chunks ahead while the core's streaming [`ActivityReader`] parses one, the loop yields to the
+//! event loop after each chunk and after each step of the reader's finish, so the page keeps
+//! painting the progress bar and no task runs long. Only the triangle is kept afterwards; the
+//! reader's per-event data is dropped with it.
 
 use std::rc::Rc;
 
