@@ -46,7 +46,6 @@ pub struct Finishing {
     events: Vec<u64>,
     /// One per event when the file has amounts, else empty.
     amounts: Vec<f64>,
-    customers: usize,
     step_events: usize,
     stage: Stage,
     first: i64,
@@ -69,7 +68,6 @@ impl Finishing {
         Finishing {
             events,
             amounts,
-            customers,
             step_events: STEP_EVENTS,
             has_amounts,
             data,
@@ -84,6 +82,11 @@ impl Finishing {
         }
     }
 
+    /// Customer numbers run from 0 to this, exclusive.
+    fn customers(&self) -> usize {
+        self.data.customers as usize
+    }
+
     /// Smaller (or larger) steps than [`STEP_EVENTS`]: for a slow device, or for tests that
     /// need many steps from little data. At least one event per step.
     pub fn with_step(mut self, events: usize) -> Finishing {
@@ -94,7 +97,7 @@ impl Finishing {
     /// How far the finish is, from 0 to 1, for a progress bar.
     pub fn progress(&self) -> f64 {
         let events = self.events.len().max(1) as f64;
-        let customers = self.customers.max(1) as f64;
+        let customers = self.customers().max(1) as f64;
         match self.stage {
             Stage::Periods { next } => next as f64 / events / 3.0,
             Stage::Scatter { next } => (1.0 + next as f64 / events) / 3.0,
@@ -212,7 +215,7 @@ impl Finishing {
         let has_amounts = self.has_amounts;
         let mut customer = from;
         let mut handled = 0;
-        while customer < self.customers && handled < self.step_events {
+        while customer < self.customers() && handled < self.step_events {
             let (Some(&start), Some(&end)) =
                 (self.starts.get(customer), self.starts.get(customer + 1))
             else {
@@ -238,7 +241,7 @@ impl Finishing {
             }
             customer += 1;
         }
-        if customer < self.customers {
+        if customer < self.customers() {
             self.stage = Stage::Merge { next: customer };
             return None;
         }
