@@ -237,17 +237,7 @@ fn _exhaustive(key: Key) -> usize {
     }
 }
 
-/// The sentence for `key` in `lang`.
-pub fn text(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::En => en(key),
-        Lang::Hr => hr(key),
-        Lang::Tr => tr(key),
-        Lang::Fa => fa(key),
-        Lang::Hi => hi(key),
-        Lang::Bg => bg(key),
-    }
-}
+catalog_text!();
 
 fn en(key: Key) -> &'static str {
     use Key::*;

@@ -3,6 +3,25 @@
 //! catalog is an exhaustive `match` on its key enum per language, so a language that lacks a key
 //! does not compile. Placeholders are `{name}` and are filled by [`fill`].
 
+/// A catalog's `pub fn text(lang, key)`: one function per language (`en`, `hr`, `tr`, `fa`, `hi`,
+/// `bg`) over the catalog's `Key`, each an exhaustive `match`, so a missing sentence does not
+/// compile.
+macro_rules! catalog_text {
+    () => {
+        /// The sentence for `key` in `lang`.
+        pub fn text(lang: Lang, key: Key) -> &'static str {
+            match lang {
+                Lang::En => en(key),
+                Lang::Hr => hr(key),
+                Lang::Tr => tr(key),
+                Lang::Fa => fa(key),
+                Lang::Hi => hi(key),
+                Lang::Bg => bg(key),
+            }
+        }
+    };
+}
+
 pub mod base;
 pub mod csv;
 pub mod tools;
