@@ -43,16 +43,17 @@ pub fn text_cell(text: &str) -> String {
     }
 }
 
-fn number_cell(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{v}"),
-        _ => String::new(),
-    }
-}
-
 /// The triangle as CSV: `cohort,size,0,1,…`, one row per cohort, CRLF line ends (RFC 4180).
 /// With `mark_unfinished`, a last column names the first unfinished period of each cohort.
-pub fn triangle_csv(triangle: &Triangle, figure: Figure, mark_unfinished: bool) -> String {
+/// `number` writes a finite value in a form that reads back exactly (`f64`'s `Display` does; the
+/// widget passes the browser's `Number#toString` to leave Rust's float printing, ~10 KB of wasm,
+/// out of its bundle).
+pub fn triangle_csv(
+    triangle: &Triangle,
+    figure: Figure,
+    mark_unfinished: bool,
+    number: &dyn Fn(f64) -> String,
+) -> String {
     let mut out = String::new();
     out.push_str("cohort,size");
     for k in 0..triangle.periods() {
@@ -80,7 +81,9 @@ pub fn triangle_csv(triangle: &Triangle, figure: Figure, mark_unfinished: bool) 
                 Figure::Revenue => c.revenue.as_ref().and_then(|r| r.get(k)).copied(),
             };
             out.push(',');
-            out.push_str(&number_cell(value));
+            if let Some(v) = value.filter(|v| v.is_finite()) {
+                out.push_str(&number(v));
+            }
         }
         if mark_unfinished {
             out.push(',');
@@ -144,15 +147,15 @@ mod tests {
             ],
         };
         assert_eq!(
-            triangle_csv(&t, Figure::Active, true),
+            triangle_csv(&t, Figure::Active, true, &|v: f64| v.to_string()),
             "cohort,size,0,1,unfinished_from\r\n'=cmd,4,4,2,1\r\nb,2,2,,0\r\n"
         );
         assert_eq!(
-            triangle_csv(&t, Figure::Retention, false),
+            triangle_csv(&t, Figure::Retention, false, &|v: f64| v.to_string()),
             "cohort,size,0,1\r\n'=cmd,4,1,0.5\r\nb,2,1,\r\n"
         );
         assert_eq!(
-            triangle_csv(&t, Figure::Revenue, false),
+            triangle_csv(&t, Figure::Revenue, false, &|v: f64| v.to_string()),
             "cohort,size,0,1\r\n'=cmd,4,,\r\nb,2,,\r\n"
         );
     }

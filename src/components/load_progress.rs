@@ -28,7 +28,7 @@ pub fn load_progress(props: &LoadProgressProps) -> Html {
         <div class="csv-progress" id="csv-progress">
             <label for="csv-progress-bar">{ fill(t(Key::Reading), &[("name", &props.name)]) }</label>
             <div class="csv-progress-row">
-                <progress id="csv-progress-bar" max="1" value={fraction.to_string()}></progress>
+                <progress id="csv-progress-bar" max="1" value={crate::format::raw(fraction)}></progress>
                 <MetricValue name="load_progress" value={Some(fraction)} style={Style::Percent} />
                 <button type="button" id="csv-cancel" onclick={props.on_cancel.reform(|_| ())}>
                     { t(Key::Cancel) }

@@ -35,7 +35,7 @@ pub fn triangle_export(props: &TriangleExportProps) -> Html {
         let triangle = props.triangle.clone();
         let failed = failed.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = triangle_csv(&triangle, figure, true);
+            let csv = triangle_csv(&triangle, figure, true, &crate::format::raw);
             failed.set(!download_text(
                 &csv,
                 "text/csv;charset=utf-8",
