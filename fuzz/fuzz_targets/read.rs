@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(t) = got.triangle() {
             let _ = (t.retention(), t.unbounded_retention(), t.average_curve());
             let _ = (t.nrr(), t.grr(), t.survival(), t.average_unbounded_curve());
-            let _ = triangle_csv(&t, Figure::Retention, true);
+            let _ = triangle_csv(&t, Figure::Retention, true, &|v: f64| v.to_string());
         }
         if let Content::Activity(a) = &got.content {
             let _ = a.calendar_periods();
