@@ -17,7 +17,13 @@ fn run(data: &[u8], chunk: usize) -> (Result<(), String>, Option<String>) {
     let done = match reader.finish() {
         Ok(a) => {
             let t = a.triangle();
-            let _ = (t.average_curve(), t.nrr(), t.grr(), t.survival(), a.calendar_periods());
+            let _ = (
+                t.average_curve(),
+                t.nrr(),
+                t.grr(),
+                t.survival(),
+                a.calendar_periods(),
+            );
             Some(format!("{:?}|{:?}|{:?}", t, a.stats, a.calendar_periods()))
         }
         Err(e) => Some(format!("err {e:?}")),
@@ -26,7 +32,9 @@ fn run(data: &[u8], chunk: usize) -> (Result<(), String>, Option<String>) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&size, rest)) = data.split_first() else { return };
+    let Some((&size, rest)) = data.split_first() else {
+        return;
+    };
     // Prefix a header half the time so rows get parsed, not only refused.
     let mut input = Vec::new();
     if size & 0x80 != 0 {

@@ -6,12 +6,26 @@ use libfuzzer_sys::fuzz_target;
 use retention_core::ingest::{read, ReadOptions, Shape};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    let forced = ReadOptions { shape: Some(Shape::CohortLong), ..ReadOptions::default() };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let forced = ReadOptions {
+        shape: Some(Shape::CohortLong),
+        ..ReadOptions::default()
+    };
     let _ = read(text, &forced);
-    if let Ok(got) = read(&format!("cohort,period,active,revenue\n{text}"), &ReadOptions::default()) {
+    if let Ok(got) = read(
+        &format!("cohort,period,active,revenue\n{text}"),
+        &ReadOptions::default(),
+    ) {
         if let Some(t) = got.triangle() {
-            let _ = (t.retention(), t.average_curve(), t.nrr(), t.grr(), t.survival());
+            let _ = (
+                t.retention(),
+                t.average_curve(),
+                t.nrr(),
+                t.grr(),
+                t.survival(),
+            );
         }
     }
 });

@@ -8,12 +8,20 @@ use retention_core::export::{triangle_csv, Figure};
 use retention_core::ingest::{read, Content, DayMonthOrder, DecimalStyle, ReadOptions};
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&pick, rest)) = data.split_first() else { return };
-    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let Some((&pick, rest)) = data.split_first() else {
+        return;
+    };
+    let Ok(text) = std::str::from_utf8(rest) else {
+        return;
+    };
     let options = ReadOptions {
-        date_order: [None, Some(DayMonthOrder::DayFirst), Some(DayMonthOrder::MonthFirst)]
-            [usize::from(pick % 3)],
-        decimal: [None, Some(DecimalStyle::Point), Some(DecimalStyle::Comma)][usize::from(pick / 3 % 3)],
+        date_order: [
+            None,
+            Some(DayMonthOrder::DayFirst),
+            Some(DayMonthOrder::MonthFirst),
+        ][usize::from(pick % 3)],
+        decimal: [None, Some(DecimalStyle::Point), Some(DecimalStyle::Comma)]
+            [usize::from(pick / 3 % 3)],
         granularity: Granularity::ALL[usize::from(pick / 9 % 3)],
         last_period_complete: pick & 0x80 != 0,
         ..ReadOptions::default()

@@ -3,7 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use retention_core::share::{decode_fragment, decode_query, decode_rows, encode_fragment, encode_rows};
+use retention_core::share::{
+    decode_fragment, decode_query, decode_rows, encode_fragment, encode_rows,
+};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -14,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(decode_fragment(&again).ok().as_ref(), Some(&pairs));
         for (_, v) in &pairs {
             if let Ok(rows) = decode_rows(v, 4) {
-                assert_eq!(decode_rows(&encode_rows(&rows), 4).ok().as_ref(), Some(&rows));
+                assert_eq!(
+                    decode_rows(&encode_rows(&rows), 4).ok().as_ref(),
+                    Some(&rows)
+                );
             }
         }
     }
