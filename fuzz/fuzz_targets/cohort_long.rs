@@ -1,31 +1,9 @@
-//! The cohort long reader: forced shape on arbitrary text, and the same text under a header
-//! that names its columns, so the fuzzer reaches the row parsing quickly.
+//! The cohort long reader under fuzzing (see `forced_shape`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use retention_core::ingest::{read, ReadOptions, Shape};
+use retention_core::ingest::Shape;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let forced = ReadOptions {
-        shape: Some(Shape::CohortLong),
-        ..ReadOptions::default()
-    };
-    let _ = read(text, &forced);
-    if let Ok(got) = read(
-        &format!("cohort,period,active,revenue\n{text}"),
-        &ReadOptions::default(),
-    ) {
-        if let Some(t) = got.triangle() {
-            let _ = (
-                t.retention(),
-                t.average_curve(),
-                t.nrr(),
-                t.grr(),
-                t.survival(),
-            );
-        }
-    }
+    retention_core_fuzz::forced_shape(data, Shape::CohortLong, "cohort,period,active,revenue");
 });

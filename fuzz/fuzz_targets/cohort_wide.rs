@@ -1,31 +1,9 @@
-//! The cohort wide reader: forced shape on arbitrary text, and the same text under a header
-//! that names its columns, so the fuzzer reaches the row parsing quickly.
+//! The cohort wide reader under fuzzing (see `forced_shape`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use retention_core::ingest::{read, ReadOptions, Shape};
+use retention_core::ingest::Shape;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let forced = ReadOptions {
-        shape: Some(Shape::CohortWide),
-        ..ReadOptions::default()
-    };
-    let _ = read(text, &forced);
-    if let Ok(got) = read(
-        &format!("cohort,size,0,1,2,3\n{text}"),
-        &ReadOptions::default(),
-    ) {
-        if let Some(t) = got.triangle() {
-            let _ = (
-                t.retention(),
-                t.average_curve(),
-                t.nrr(),
-                t.grr(),
-                t.survival(),
-            );
-        }
-    }
+    retention_core_fuzz::forced_shape(data, Shape::CohortWide, "cohort,size,0,1,2,3");
 });

@@ -1,31 +1,13 @@
-//! The period table reader: forced shape on arbitrary text, and the same text under a header
-//! that names its columns, so the fuzzer reaches the row parsing quickly.
+//! The period table reader under fuzzing (see `forced_shape`).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use retention_core::ingest::{read, ReadOptions, Shape};
+use retention_core::ingest::Shape;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    let forced = ReadOptions {
-        shape: Some(Shape::PeriodTable),
-        ..ReadOptions::default()
-    };
-    let _ = read(text, &forced);
-    if let Ok(got) = read(
-        &format!("period,start,new,end,lost,revenue\n{text}"),
-        &ReadOptions::default(),
-    ) {
-        if let Some(t) = got.triangle() {
-            let _ = (
-                t.retention(),
-                t.average_curve(),
-                t.nrr(),
-                t.grr(),
-                t.survival(),
-            );
-        }
-    }
+    retention_core_fuzz::forced_shape(
+        data,
+        Shape::PeriodTable,
+        "period,start,new,end,lost,revenue",
+    );
 });
