@@ -47,6 +47,11 @@ fn dispatch<T: 'static>(
     Callback::from(move |v| state.dispatch(to_action(v)))
 }
 
+/// Keeps `state` in local storage, with the page query it was opened under.
+fn save_state(state: &State) {
+    browser::save(&startup::saved_text(state, &browser::query()));
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let opening = use_memo((), |_| {
@@ -84,16 +89,14 @@ pub fn app() -> Html {
     use_effect_with((), {
         let state = state.clone();
         move |_| {
-            let guard = browser::SaveOnHide::new(move || {
-                browser::save(&startup::saved_text(&state, &browser::query()));
-            });
+            let guard = browser::SaveOnHide::new(move || save_state(&state));
             move || drop(guard)
         }
     });
     use_effect_with(state.clone(), {
         let embedding = embedding.clone();
         move |state| {
-            browser::save(&startup::saved_text(state, &browser::query()));
+            save_state(state);
             embedding.post_results();
         }
     });

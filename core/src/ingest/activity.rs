@@ -17,7 +17,9 @@
     )
 )]
 
-use super::date::{parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict};
+use super::date::{
+    parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict, AMBIGUITY_EXAMPLES,
+};
 use super::finishing::Finishing;
 use super::header::Role;
 use super::intern::Interner;
@@ -38,9 +40,6 @@ use crate::series::RowInput;
 /// weeks. A longer span is almost always one mistyped year (`2204-01-01`), and its triangle
 /// (periods² cells) would not fit in a browser tab.
 pub const MAX_PERIODS: i64 = 1200;
-
-/// How many example cells an ambiguity message quotes.
-const EXAMPLES: usize = 3;
 
 /// The columns of an activity file, 0-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,7 +279,8 @@ impl Sink {
             }
             _ => {}
         }
-        if matches!(date.value, DateValue::DayOrMonth { .. }) && self.open_examples.len() < EXAMPLES
+        if matches!(date.value, DateValue::DayOrMonth { .. })
+            && self.open_examples.len() < AMBIGUITY_EXAMPLES
         {
             self.open_examples.push(excerpt(date_text));
         }

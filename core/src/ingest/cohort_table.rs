@@ -15,7 +15,9 @@
     )
 )]
 
-use super::date::{parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict};
+use super::date::{
+    parse_date, DateEvidence, DateValue, DayMonthOrder, OrderVerdict, AMBIGUITY_EXAMPLES,
+};
 use super::header::{self, Role};
 use super::number::parse_number;
 use super::period_table::count_from;
@@ -37,16 +39,22 @@ enum Calendar {
     Date(DateValue),
 }
 
+/// A cohort label read as a calendar period; a date it cannot tell day from month in is counted
+/// in `evidence` and, for the question to the user, quoted in `examples`.
 fn calendar(
     text: &str,
     order: Option<DayMonthOrder>,
     evidence: &mut DateEvidence,
+    examples: &mut Vec<String>,
 ) -> Option<Calendar> {
     if let Some((g, index)) = Granularity::parse_label(text) {
         return Some(Calendar::Label(g, index));
     }
     let parsed = parse_date(text, order).ok()?;
     evidence.add(&parsed);
+    if matches!(parsed.value, DateValue::DayOrMonth { .. }) && examples.len() < AMBIGUITY_EXAMPLES {
+        examples.push(excerpt(text));
+    }
     Some(Calendar::Date(parsed.value))
 }
 
@@ -163,8 +171,13 @@ pub fn read_long(
                 get(p_col).ok_or_else(|| problem(p_col, "", RowProblemKind::MissingCell))?;
             let period = match header::period_column_index(period_text) {
                 Some(k) => Ok(k as usize),
-                None => Err(calendar(period_text, options.date_order, &mut evidence)
-                    .ok_or_else(|| problem(p_col, period_text, RowProblemKind::BadPeriod))?),
+                None => Err(calendar(
+                    period_text,
+                    options.date_order,
+                    &mut evidence,
+                    &mut examples,
+                )
+                .ok_or_else(|| problem(p_col, period_text, RowProblemKind::BadPeriod))?),
             };
             let active_text =
                 get(a_col).ok_or_else(|| problem(a_col, "", RowProblemKind::MissingCell))?;
@@ -187,12 +200,7 @@ pub fn read_long(
                 let next = cohorts.len();
                 let cohort = *index.entry(label.clone()).or_insert(next);
                 if cohort == next {
-                    let cal = calendar(&label, options.date_order, &mut evidence);
-                    if matches!(cal, Some(Calendar::Date(DateValue::DayOrMonth { .. })))
-                        && examples.len() < 3
-                    {
-                        examples.push(excerpt(&label));
-                    }
+                    let cal = calendar(&label, options.date_order, &mut evidence, &mut examples);
                     cohorts.push(Pending {
                         label,
                         calendar: cal,
@@ -520,12 +528,7 @@ pub fn read_wide(
         match result {
             Ok((label, size, cells)) => {
                 stats.used += 1;
-                let cal = calendar(&label, options.date_order, &mut evidence);
-                if matches!(cal, Some(Calendar::Date(DateValue::DayOrMonth { .. })))
-                    && examples.len() < 3
-                {
-                    examples.push(excerpt(&label));
-                }
+                let cal = calendar(&label, options.date_order, &mut evidence, &mut examples);
                 cohorts.push(Pending {
                     label,
                     calendar: cal,

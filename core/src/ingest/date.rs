@@ -157,6 +157,9 @@ fn time_or_end(rest: &[u8]) -> bool {
     }
 }
 
+/// How many example cells a question about the day/month order quotes.
+pub const AMBIGUITY_EXAMPLES: usize = 3;
+
 /// Parses one cell without allocating. `order` settles `05/03/2024`; without it such a cell comes
 /// back as [`DateValue::DayOrMonth`].
 pub fn parse_date(text: &str, order: Option<DayMonthOrder>) -> Result<ParsedDate, DateError> {
